@@ -1,0 +1,8 @@
+"""App config for the episodes app."""
+
+from django.apps import AppConfig
+
+
+class EpisodesConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "episodes"

@@ -1,0 +1,307 @@
+"""StreamField blocks that editors compose episode articles from."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+ANSWER_FEATURES = PARAGRAPH_FEATURES
+HEADING_LEVELS = [("h2", "Section (h2)"), ("h3", "Subsection (h3)"), ("h4", "Sub-subsection (h4)")]
+TIMESTAMP_RE = re.compile(r"^(?:(?:(\d+):)?([0-5]?\d):)?([0-5]?\d)$")
+ANCHOR_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def parse_timestamp(text: str) -> int:
+    """Turn "ss", "mm:ss" or "h:mm:ss" into seconds; raise ValueError otherwise."""
+    match = TIMESTAMP_RE.match(text.strip())
+    if not match:
+        raise ValueError(text)
+    hours, minutes, seconds = (int(part or 0) for part in match.groups())
+    return hours * 3600 + minutes * 60 + seconds
+
+
+def format_timestamp(seconds: int) -> str:
+    """Render seconds as "m:ss" or "h:mm:ss", the way editors type them."""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def is_blank_html(html: str) -> bool:
+    """True when rich text holds no visible text (Draftail saves "<p></p>" for an empty box)."""
+    return not strip_tags(html or "").replace("&nbsp;", "").strip()
+
+
+class TimestampBlock(blocks.CharBlock):
+    """A moment in the episode's audio, typed as "mm:ss" or "h:mm:ss"."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 10)
+        kwargs.setdefault("help_text", 'Moment in the audio, e.g. "12:34" or "1:02:03".')
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value:
+            try:
+                parse_timestamp(value)
+            except ValueError:
+                raise ValidationError(
+                    'Write the moment as "mm:ss" or "h:mm:ss", for example "12:34".'
+                ) from None
+        return value
+
+
+class SpeakerFields:
+    """Shared rule for blocks that name who spoke: a Person or a free-text name, not both."""
+
+    @staticmethod
+    def speaker_errors(value) -> dict[str, ValidationError]:
+        if value.get("speaker") and value.get("speaker_name"):
+            message = "Choose a person or type a name, not both."
+            return {"speaker_name": ValidationError(message)}
+        return {}
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section or subsection title that also feeds the table of contents."""
+
+    text = blocks.CharBlock(max_length=255)
+    level = blocks.ChoiceBlock(choices=HEADING_LEVELS, default="h2")
+    anchor = blocks.CharBlock(
+        required=False,
+        max_length=80,
+        help_text="Optional link target (lowercase-with-dashes); made from the text if empty.",
+    )
+    timestamp = TimestampBlock(help_text="Optional: where this section starts in the audio.")
+
+    class Meta:
+        icon = "title"
+        label = "Heading"
+        description = "A section (h2) or subsection (h3, h4) title."
+        preview_value = {"text": "Why the market changed", "level": "h2"}
+        template = "episodes/blocks/heading.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        anchor = value.get("anchor")
+        if anchor and not ANCHOR_RE.match(anchor):
+            raise StructBlockValidationError(
+                {"anchor": ValidationError("Use lowercase letters, digits and single dashes.")}
+            )
+        return value
+
+
+class ParagraphBlock(blocks.StructBlock):
+    """A paragraph of the article, limited to bold, italic, links and lists."""
+
+    text = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
+
+    class Meta:
+        icon = "pilcrow"
+        label = "Paragraph"
+        description = "Body text with bold, italic, links and lists."
+        preview_value = {"text": RichText("<p>An <b>article</b> paragraph with a link.</p>")}
+        template = "episodes/blocks/paragraph.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if is_blank_html(value["text"].source):
+            raise StructBlockValidationError({"text": ValidationError("Write the paragraph.")})
+        return value
+
+
+class PullQuoteBlock(blocks.StructBlock):
+    """Words a speaker said on air, set apart from the article."""
+
+    text = blocks.TextBlock()
+    speaker = SnippetChooserBlock("episodes.Person", required=False)
+    speaker_name = blocks.CharBlock(
+        required=False, max_length=120, help_text="Free-text name when the speaker has no profile."
+    )
+    timestamp = TimestampBlock()
+
+    class Meta:
+        icon = "openquote"
+        label = "Pull quote"
+        description = "A quote from the episode, with its speaker and the moment it was said."
+        preview_value = {"text": "Listening is the first job of anyone who makes a show."}
+        template = "episodes/blocks/pull_quote.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = SpeakerFields.speaker_errors(value)
+        if not value["text"].strip():
+            errors["text"] = ValidationError("Write the quote.")
+        if errors:
+            raise StructBlockValidationError(errors)
+        return value
+
+
+class SupportingQuoteBlock(blocks.StructBlock):
+    """An optional quote from the episode that backs an FAQ answer."""
+
+    text = blocks.TextBlock(required=False)
+    speaker = SnippetChooserBlock("episodes.Person", required=False)
+    speaker_name = blocks.CharBlock(required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        label = "Supporting quote"
+        form_classname = "struct-block supporting-quote"
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = SpeakerFields.speaker_errors(value)
+        if (value.get("speaker") or value.get("speaker_name")) and not value["text"].strip():
+            errors["text"] = ValidationError("A speaker needs the words they said.")
+        if errors:
+            raise StructBlockValidationError(errors)
+        return value
+
+
+class FAQItemBlock(blocks.StructBlock):
+    """One question of an FAQ, its answer and the quote that supports it."""
+
+    question = blocks.CharBlock(max_length=255)
+    answer = blocks.RichTextBlock(features=ANSWER_FEATURES)
+    quote = SupportingQuoteBlock(required=False)
+
+    class Meta:
+        icon = "help"
+        label = "Question"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if is_blank_html(value["answer"].source):
+            raise StructBlockValidationError({"answer": ValidationError("Write the answer.")})
+        return value
+
+
+class FAQBlock(blocks.StructBlock):
+    """Questions listeners ask, answered; also published as a schema.org FAQPage."""
+
+    title = blocks.CharBlock(required=False, max_length=255, default="Frequently asked questions")
+    items = blocks.ListBlock(FAQItemBlock(), min_num=1)
+
+    class Meta:
+        icon = "help"
+        label = "FAQ"
+        description = "A list of questions with answers and supporting quotes."
+        preview_value = {
+            "title": "Frequently asked questions",
+            "items": [
+                {
+                    "question": "Who is this episode for?",
+                    "answer": RichText("<p>Anyone curious about the topic.</p>"),
+                    "quote": {"text": "", "speaker": None, "speaker_name": ""},
+                }
+            ],
+        }
+        template = "episodes/blocks/faq.html"
+
+    def clean(self, value):
+        if not value.get("items"):
+            raise StructBlockValidationError(
+                {"items": ValidationError("An FAQ needs at least one question.")}
+            )
+        return super().clean(value)
+
+
+class ImageBlock(blocks.StructBlock):
+    """A picture in the article, with the text that describes it to those who can't see it."""
+
+    image = ImageChooserBlock()
+    alt = blocks.CharBlock(
+        max_length=255, label="Alt text", help_text="Describe the picture for screen readers."
+    )
+    caption = blocks.CharBlock(required=False, max_length=255)
+    credit = blocks.CharBlock(required=False, max_length=255)
+
+    class Meta:
+        icon = "image"
+        label = "Image"
+        description = "An image with alt text, caption and credit."
+        template = "episodes/blocks/image.html"
+
+
+class EmbedMediaBlock(blocks.StructBlock):
+    """Audio or video from another platform, embedded by its oEmbed URL."""
+
+    url = EmbedBlock(help_text="Link to a YouTube, Vimeo, SoundCloud or Spotify page.")
+
+    class Meta:
+        icon = "media"
+        label = "Embed"
+        description = "Audio or video from another platform."
+        template = "episodes/blocks/embed.html"
+
+
+class EpisodeBodyBlock(blocks.StreamBlock):
+    """The article: its child names are the frontends' type discriminator, never renamed."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    pull_quote = PullQuoteBlock()
+    faq = FAQBlock()
+    image = ImageBlock()
+    embed = EmbedMediaBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        parent_level = 1
+        seen_anchors: set[str] = set()
+        for index, child in enumerate(value):
+            if child.block_type != "heading":
+                continue
+            level = int(child.value["level"][1])
+            if level > parent_level + 1:
+                errors[index] = StructBlockValidationError(
+                    {
+                        "level": ValidationError(
+                            f"An h{level} needs an h{level - 1} above it; "
+                            "headings must not skip a level."
+                        )
+                    }
+                )
+            parent_level = level
+            anchor = child.value.get("anchor")
+            if anchor:
+                if anchor in seen_anchors:
+                    errors[index] = StructBlockValidationError(
+                        {"anchor": ValidationError(f'The anchor "{anchor}" is already used.')}
+                    )
+                seen_anchors.add(anchor)
+        if errors:
+            raise StreamBlockValidationError(block_errors=errors)
+        return value
+
+
+def heading_anchors(body) -> dict[str, str]:
+    """Map each heading block's id to a slug anchor that is unique within the page."""
+    explicit = {child.value.get("anchor") for child in body if child.block_type == "heading"}
+    used = {anchor for anchor in explicit if anchor}
+    anchors = {}
+    for child in body:
+        if child.block_type != "heading":
+            continue
+        anchor = child.value.get("anchor")
+        if not anchor:
+            base = slugify(child.value["text"]) or "section"
+            anchor, suffix = base, 2
+            while anchor in used:
+                anchor, suffix = f"{base}-{suffix}", suffix + 1
+            used.add(anchor)
+        anchors[child.id] = anchor
+    return anchors

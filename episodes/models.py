@@ -1,0 +1,362 @@
+"""Shows, episodes and the snippets (people, rubrics) their articles refer to."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+    TitleFieldPanel,
+)
+from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessMixin
+
+from .blocks import EpisodeBodyBlock, format_timestamp, parse_timestamp
+from .choices import APPLE_CATEGORIES, EPISODE_TYPES, LANGUAGES, PODCAST_TYPES
+
+SUMMARY_FEATURES = ["bold", "italic", "link"]
+
+
+class Rubric(index.Indexed, models.Model):
+    """A recurring editorial section of a show, such as "Marché"."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Person(index.Indexed, ClusterableModel):
+    """Someone heard on a show: a host or a guest."""
+
+    name = models.CharField(max_length=120)
+    role = models.CharField(max_length=120, blank=True, help_text="E.g. host, CEO of Example.")
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    bio = models.TextField(blank=True, max_length=600, help_text="Two or three sentences.")
+    links = StreamField(
+        [
+            (
+                "link",
+                blocks.StructBlock(
+                    [("label", blocks.CharBlock(max_length=60)), ("url", blocks.URLBlock())],
+                    icon="link",
+                ),
+            )
+        ],
+        blank=True,
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        FieldPanel("links"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("role"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.role})" if self.role else self.name
+
+
+class PodcastPage(HeadlessMixin, Page):
+    """A show: its feed-level metadata; its children are the episodes."""
+
+    description = models.TextField(help_text="What the show is about, for apps and search.")
+    artwork = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Square, 1400 to 3000 pixels wide, as Apple Podcasts asks.",
+    )
+    author = models.CharField(max_length=255)
+    owner_name = models.CharField(max_length=255)
+    owner_email = models.EmailField(help_text="Where podcast directories contact the owner.")
+    language = models.CharField(max_length=10, choices=LANGUAGES, default="fr")
+    apple_category = models.CharField(max_length=80, choices=APPLE_CATEGORIES, default="Business")
+    explicit = models.BooleanField(default=False)
+    podcast_type = models.CharField(
+        max_length=10,
+        choices=PODCAST_TYPES,
+        default="episodic",
+        help_text="Episodic: newest first. Serial: listened to in order.",
+    )
+    copyright = models.CharField(max_length=255, blank=True)
+    website = models.URLField(blank=True)
+
+    content_panels = [
+        TitleFieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("artwork"),
+        MultiFieldPanel(
+            [
+                FieldPanel("author"),
+                FieldRowPanel([FieldPanel("owner_name"), FieldPanel("owner_email")]),
+            ],
+            heading="People",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("language"), FieldPanel("apple_category")]),
+                FieldRowPanel([FieldPanel("podcast_type"), FieldPanel("explicit")]),
+                FieldPanel("copyright"),
+                FieldPanel("website"),
+            ],
+            heading="Directory listing",
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("description")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["episodes.EpisodePage"]
+
+    class Meta:
+        verbose_name = "podcast"
+
+
+class EpisodeTag(TaggedItemBase):
+    """Links a tag to an episode."""
+
+    content_object = ParentalKey(
+        "episodes.EpisodePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class EpisodePageForm(WagtailAdminPageForm):
+    """Checks what needs the parent show, which the page itself lacks before its first save."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        number = cleaned_data.get("episode_number")
+        # Saved pages check this in EpisodePage.clean(); new ones have no tree position yet.
+        if self.instance.pk is None and number is not None and self.parent_page is not None:
+            clash = EpisodePage.number_clash(self.parent_page, number)
+            if clash:
+                self.add_error("episode_number", clash)
+        return cleaned_data
+
+
+class EpisodePage(HeadlessMixin, Page):
+    """One episode of a show and the article written about it."""
+
+    episode_number = models.PositiveIntegerField(help_text="Unique within the show.")
+    season = models.PositiveIntegerField(null=True, blank=True)
+    episode_type = models.CharField(max_length=10, choices=EPISODE_TYPES, default="full")
+    rubric = models.ForeignKey(
+        Rubric, null=True, blank=True, on_delete=models.SET_NULL, related_name="episodes"
+    )
+    headline = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="The article's title when it differs from the episode title.",
+    )
+    broadcast_at = models.DateTimeField("broadcast date", help_text="When the episode aired.")
+    audio_file = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Upload the audio here, or give an external URL below.",
+    )
+    audio_url = models.URLField(
+        "external audio URL",
+        blank=True,
+        max_length=500,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text="An http(s) link to the audio on your host, when it isn't uploaded.",
+    )
+    audio_duration = models.DurationField(
+        null=True, blank=True, help_text='Length of the audio, e.g. "00:52:10".'
+    )
+    audio_size = models.PositiveBigIntegerField(
+        "audio size in bytes", null=True, blank=True, help_text="Podcast apps need it."
+    )
+    audio_mime_type = models.CharField(max_length=50, default="audio/mpeg")
+    transcript = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional transcript (WebVTT, SRT or text).",
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    summary = RichTextField(
+        features=SUMMARY_FEATURES, blank=True, help_text="Two or three sentences for listings."
+    )
+    body = StreamField(EpisodeBodyBlock(), blank=True)
+    tags = ClusterTaggableManager(through=EpisodeTag, blank=True)
+
+    content_panels = [
+        TitleFieldPanel("title", help_text="The episode title as podcast apps show it."),
+        FieldPanel("headline"),
+        FieldRowPanel([FieldPanel("episode_number"), FieldPanel("rubric")]),
+        FieldPanel("broadcast_at"),
+        FieldPanel("cover_image"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    audio_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("audio_file"),
+                FieldPanel("audio_url"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("audio_duration"),
+                        FieldPanel("audio_size"),
+                        FieldPanel("audio_mime_type"),
+                    ]
+                ),
+                FieldPanel("transcript"),
+            ],
+            heading="Audio",
+        ),
+        FieldRowPanel([FieldPanel("season"), FieldPanel("episode_type")], heading="Episode"),
+        InlinePanel("host_links", label="Hosts", heading="Hosts"),
+        InlinePanel("guest_links", label="Guests", heading="Guests"),
+        FieldPanel("tags"),
+        InlinePanel("related_links", label="Similar episode", heading="Similar episodes"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(audio_panels, heading="Audio & metadata"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ],
+        base_form_class=EpisodePageForm,
+    )
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("headline"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("episode_number"),
+        index.FilterField("broadcast_at"),
+    ]
+    parent_page_types = ["episodes.PodcastPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "episode"
+
+    @cached_property
+    def audio_duration_seconds(self) -> int | None:
+        return int(self.audio_duration.total_seconds()) if self.audio_duration else None
+
+    @property
+    def audio_source_url(self) -> str:
+        """The audio's address: the uploaded file's URL or the external one."""
+        return self.audio_file.url if self.audio_file else self.audio_url
+
+    @staticmethod
+    def number_clash(show, number: int, exclude_pk=None) -> str:
+        """A message when another episode of the show already has this number, else ""."""
+        siblings = EpisodePage.objects.child_of(show).filter(episode_number=number)
+        other = siblings.exclude(pk=exclude_pk).first()
+        return f"Episode {number} already exists in this show: “{other.title}”." if other else ""
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.audio_file_id and self.audio_url:
+            errors["audio_url"] = "Upload a file or give a URL, not both."
+        if self.path and self.depth and self.depth > 1:
+            clash = self.number_clash(self.get_parent(), self.episode_number, exclude_pk=self.pk)
+            if clash:
+                errors["episode_number"] = clash
+        timestamp_errors = self.timestamps_beyond_audio()
+        if timestamp_errors:
+            errors["body"] = StreamBlockValidationError(block_errors=timestamp_errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def timestamps_beyond_audio(self) -> dict[int, StructBlockValidationError]:
+        """Errors for quotes and headings whose timestamp falls after the end of the audio."""
+        duration = self.audio_duration_seconds
+        if duration is None:
+            return {}
+        errors = {}
+        for index_, child in enumerate(self.body):
+            if child.block_type not in ("pull_quote", "heading"):
+                continue
+            stamp = child.value.get("timestamp")
+            if stamp and parse_timestamp(stamp) > duration:
+                message = f"{stamp} is after the end of the audio ({format_timestamp(duration)})."
+                errors[index_] = StructBlockValidationError({"timestamp": ValidationError(message)})
+        return errors
+
+
+class EpisodePerson(Orderable):
+    """A person credited on an episode; subclasses say in which role."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("person")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class EpisodeHost(EpisodePerson):
+    """A host of an episode."""
+
+    page = ParentalKey(EpisodePage, on_delete=models.CASCADE, related_name="host_links")
+
+
+class EpisodeGuest(EpisodePerson):
+    """A guest of an episode."""
+
+    page = ParentalKey(EpisodePage, on_delete=models.CASCADE, related_name="guest_links")
+
+
+class RelatedEpisode(Orderable):
+    """An episode the editor recommends after this one, in the editor's order."""
+
+    page = ParentalKey(EpisodePage, on_delete=models.CASCADE, related_name="related_links")
+    episode = models.ForeignKey(EpisodePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("episode", "episodes.EpisodePage")]
+
+    def clean(self):
+        if self.episode_id and self.episode_id == self.page_id:
+            raise ValidationError({"episode": "An episode can't be similar to itself."})

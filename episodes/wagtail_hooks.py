@@ -1,0 +1,63 @@
+"""Admin registration: the episode listing and the people and rubric snippets."""
+
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables.pages import PageStatusColumn, PageTitleColumn, ParentPageColumn
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import EpisodePage, Person, Rubric
+
+
+class EpisodeListingViewSet(PageListingViewSet):
+    """Every episode of every show, with what editors scan for: number, date, status."""
+
+    model = EpisodePage
+    icon = "media"
+    menu_label = "Episodes"
+    menu_order = 150
+    add_to_admin_menu = True
+    name = "episodes"
+    columns = [
+        PageTitleColumn("title", label="Title", sort_key="title", classname="title"),
+        Column("episode_number", label="No.", sort_key="episode_number", width="8%"),
+        ParentPageColumn("parent", label="Show"),
+        Column("rubric", label="Rubric", width="12%"),
+        DateColumn("broadcast_at", label="Broadcast", sort_key="broadcast_at", width="14%"),
+        PageStatusColumn("status", label="Status", sort_key="live", width="12%"),
+    ]
+
+
+class PersonViewSet(SnippetViewSet):
+    """Hosts and guests."""
+
+    model = Person
+    icon = "user"
+    list_display = ["name", "role"]
+    search_fields = ["name", "role"]
+
+
+class RubricViewSet(SnippetViewSet):
+    """Recurring sections such as "Marché"."""
+
+    model = Rubric
+    icon = "tag"
+    list_display = ["name", "slug"]
+
+
+class PodcastSnippetsGroup(SnippetViewSetGroup):
+    """Groups the snippets an episode refers to under one menu."""
+
+    items = (PersonViewSet, RubricViewSet)
+    menu_icon = "group"
+    menu_label = "People & rubrics"
+    menu_name = "people-rubrics"
+
+
+register_snippet(PodcastSnippetsGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_episode_listing():
+    return EpisodeListingViewSet()

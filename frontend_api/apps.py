@@ -1,0 +1,8 @@
+"""App config for the frontend API app."""
+
+from django.apps import AppConfig
+
+
+class FrontendApiConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "frontend_api"

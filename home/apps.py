@@ -1,0 +1,8 @@
+"""App config for the home app."""
+
+from django.apps import AppConfig
+
+
+class HomeConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "home"

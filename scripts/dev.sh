@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The README's commands: `scripts/dev.sh run` and `scripts/dev.sh test`, plus the small steps behind them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VENV=${VENV:-.venv}
+
+find_python() {
+  # The default python3 may be too old (Django 6.1 needs 3.12+), so look for a newer one.
+  local candidates=(python3.14 python3.13 python3.12 python3)
+  local root
+  root=$(pyenv root 2>/dev/null || echo "$HOME/.pyenv")
+  for dir in "$root"/versions/3.1[2-9]*/bin; do [ -x "$dir/python3" ] && candidates+=("$dir/python3"); done
+  for candidate in "${candidates[@]}"; do
+    if "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then
+      command -v "$candidate" || echo "$candidate"
+      return
+    fi
+  done
+  echo "No Python 3.12+ found; install one (python.org or your package manager) and retry." >&2
+  exit 1
+}
+
+setup() {
+  if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then
+    rm -rf "$VENV"
+    "$(find_python)" -m venv "$VENV"
+  fi
+  "$VENV/bin/python" -m pip install --quiet --upgrade pip
+  "$VENV/bin/python" -m pip install --quiet -c constraints.txt -e ".[dev]"
+}
+
+run() {
+  setup
+  export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-cms.settings.dev}
+  "$VENV/bin/python" manage.py migrate --noinput
+  "$VENV/bin/python" manage.py seed_demo
+  "$VENV/bin/python" manage.py ensure_admin
+  echo "Admin: http://127.0.0.1:8000/admin/"
+  exec "$VENV/bin/python" manage.py runserver 127.0.0.1:8000
+}
+
+test() {
+  setup
+  "$VENV/bin/ruff" check .
+  "$VENV/bin/ruff" format --check .
+  "$VENV/bin/python" -m pytest "$@"
+}
+
+cmd=${1:-}
+shift || true
+case "$cmd" in
+  setup) setup ;;
+  run) run ;;
+  test) test "$@" ;;
+  *) echo "usage: scripts/dev.sh {run|test|setup}" >&2; exit 2 ;;
+esac
