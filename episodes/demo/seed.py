@@ -1,0 +1,280 @@
+"""Builds the demo site from episodes/demo/content.py; every step finds before it creates."""
+
+import datetime
+import io
+
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from episodes import factories as f
+from episodes.models import (
+    EpisodeGuest,
+    EpisodeHost,
+    EpisodePage,
+    Person,
+    PodcastPage,
+    RelatedEpisode,
+    Rubric,
+)
+from home.models import HomePage
+
+from . import content
+from .article import ARTICLE, FAQ, FAQ_TITLE
+
+Image = get_image_model()
+PALETTE = ["#1f6f5c", "#c4572f", "#35577d", "#8a5a9e", "#b58a1b", "#2d7a8c"]
+
+
+class Seeder:
+    """Creates what is missing and counts it, so a second run reports nothing created."""
+
+    def __init__(self):
+        self.created: list[str] = []
+
+    def note(self, what: str) -> None:
+        self.created.append(what)
+
+    @transaction.atomic
+    def run(self) -> list[str]:
+        home = self.home()
+        rubrics = {key: self.rubric(*values) for key, values in content.RUBRICS.items()}
+        people = {key: self.person(key, *values) for key, values in content.PEOPLE.items()}
+        show = self.show(home)
+        self.embed_cache()
+        for index, episode in enumerate(content.EPISODES):
+            self.short_episode(show, rubrics, people, index, *episode)
+        flagship = self.flagship(show, rubrics, people)
+        self.related(flagship)
+        self.draft(show, rubrics)
+        return self.created
+
+    def picture(self, title: str, colour: str) -> Image:
+        """A generated square picture: nothing is downloaded."""
+        existing = Image.objects.filter(title=title).first()
+        if existing:
+            return existing
+        canvas = PILImage.new("RGB", (1400, 1400), colour)
+        draw = ImageDraw.Draw(canvas)
+        for ring in range(6):
+            inset = 120 + ring * 90
+            draw.ellipse((inset, inset, 1400 - inset, 1400 - inset), outline="white", width=8)
+        buffer = io.BytesIO()
+        canvas.save(buffer, format="PNG")
+        filename = f"{title.lower().replace(' ', '-')[:60]}.png"
+        picture = Image(title=title, file=ImageFile(buffer, name=filename))
+        picture.save()
+        self.note(f"image {title}")
+        return picture
+
+    def home(self) -> HomePage:
+        home = HomePage.objects.first()
+        if home:
+            return home
+        root = Page.get_first_root_node()
+        # Wagtail's first migration leaves a plain "Welcome" page; the home page replaces it.
+        for stock in root.get_children().filter(content_type__model="page", slug="home"):
+            if not stock.get_children().exists():
+                stock.delete()
+        home = root.add_child(
+            instance=HomePage(title=content.SITE_TITLE, slug="home", intro=content.HOME_INTRO)
+        )
+        home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        site.root_page = home
+        site.hostname = site.hostname or "localhost"
+        site.port = site.port or 80
+        site.site_name = content.SITE_TITLE
+        site.save()
+        self.note("home page")
+        return home
+
+    def rubric(self, name: str, description: str) -> Rubric:
+        rubric, created = Rubric.objects.get_or_create(
+            slug=name.lower(), defaults={"name": name, "description": description}
+        )
+        if created:
+            self.note(f"rubric {name}")
+        return rubric
+
+    def person(self, key: str, name: str, role: str, bio: str) -> Person:
+        person = Person.objects.filter(name=name).first()
+        if person:
+            return person
+        photo = self.picture(f"Portrait of {name}", PALETTE[len(name) % len(PALETTE)])
+        person = Person.objects.create(name=name, role=role, bio=bio, photo=photo)
+        self.note(f"person {name}")
+        return person
+
+    def show(self, home: HomePage) -> PodcastPage:
+        show = PodcastPage.objects.child_of(home).filter(slug=content.SHOW["slug"]).first()
+        if show:
+            return show
+        artwork = self.picture(f"{content.SHOW['title']} artwork", PALETTE[0])
+        show = home.add_child(instance=PodcastPage(artwork=artwork, **content.SHOW))
+        show.save_revision().publish()
+        self.note("show")
+        return show
+
+    def embed_cache(self) -> None:
+        """Stores the oEmbed answer for the demo embed, so the demo works with no network."""
+        digest = get_embed_hash(content.EMBED_URL)
+        if Embed.objects.filter(hash=digest).exists():
+            return
+        Embed.objects.create(
+            url=content.EMBED_URL,
+            hash=digest,
+            type="rich",
+            html=(
+                '<iframe width="100%" height="166" scrolling="no" frameborder="no" '
+                f'title="Extract of the episode" src="https://w.soundcloud.com/player/?url={content.EMBED_URL}">'
+                "</iframe>"
+            ),
+            title="Subscription fatigue, an extract",
+            provider_name="SoundCloud",
+            width=None,
+            height=166,
+        )
+        self.note("embed")
+
+    def existing_episode(self, show: PodcastPage, number: int) -> EpisodePage | None:
+        return EpisodePage.objects.child_of(show).filter(episode_number=number).first()
+
+    def publish_episode(
+        self, show, episode: EpisodePage, people, hosts, guests, tags
+    ) -> EpisodePage:
+        episode.host_links = [EpisodeHost(person=people[key]) for key in hosts]
+        episode.guest_links = [EpisodeGuest(person=people[key]) for key in guests]
+        show.add_child(instance=episode)
+        episode.tags.add(*tags)
+        episode.save_revision().publish()
+        self.note(f"episode {episode.episode_number}")
+        return episode
+
+    def short_episode(
+        self,
+        show,
+        rubrics,
+        people,
+        index,
+        number,
+        slug,
+        title,
+        rubric,
+        days_ago,
+        hosts,
+        guests,
+        tags,
+        summary,
+        sections,
+    ):
+        if self.existing_episode(show, number):
+            return
+        body = []
+        for heading_text, html, quote in sections:
+            body += [f.heading(heading_text), f.paragraph(html)]
+            if quote:
+                text, speaker, stamp = quote
+                body.append(f.pull_quote(text, speaker=people[speaker], timestamp=stamp))
+        episode = EpisodePage(
+            title=title,
+            slug=slug,
+            episode_number=number,
+            rubric=rubrics[rubric],
+            broadcast_at=self.broadcast(days_ago),
+            audio_url=f"https://media.signal-and-noise.example/episodes/{number}.mp3",
+            audio_duration=datetime.timedelta(minutes=30 + index * 3),
+            audio_size=(30 + index * 3) * 60 * 16_000,
+            cover_image=self.picture(f"Cover of episode {number}", PALETTE[index % len(PALETTE)]),
+            summary=summary,
+            body=body,
+        )
+        self.publish_episode(show, episode, people, hosts, guests, tags)
+
+    def flagship(self, show, rubrics, people) -> EpisodePage:
+        spec = content.FLAGSHIP
+        existing = self.existing_episode(show, spec["number"])
+        if existing:
+            return existing
+        cover = self.picture(f"Cover of episode {spec['number']}", PALETTE[4])
+        chart = self.picture("Sign-ups and cancellations chart", PALETTE[2])
+        body = []
+        for kind, payload in ARTICLE:
+            if kind == "heading":
+                body.append(f.heading(*payload))
+            elif kind == "paragraph":
+                body.append(f.paragraph(payload))
+            elif kind == "quote":
+                text, speaker, stamp = payload
+                body.append(f.pull_quote(text, speaker=people[speaker], timestamp=stamp))
+            elif kind == "image":
+                body.append(f.image(chart, *payload))
+            elif kind == "embed":
+                body.append(f.embed(content.EMBED_URL))
+        items = [
+            f.faq_item(question, answer, quote=text, speaker=people[speaker])
+            for question, answer, (text, speaker) in FAQ
+        ]
+        body.append(f.faq(items, title=FAQ_TITLE))
+        minutes = spec["duration_minutes"]
+        episode = EpisodePage(
+            title=spec["title"],
+            slug=spec["slug"],
+            headline=spec["headline"],
+            episode_number=spec["number"],
+            season=2,
+            rubric=rubrics[spec["rubric"]],
+            broadcast_at=self.broadcast(spec["days_ago"]),
+            audio_url=f"https://media.signal-and-noise.example/episodes/{spec['number']}.mp3",
+            audio_duration=datetime.timedelta(minutes=minutes),
+            audio_size=minutes * 60 * 16_000,
+            cover_image=cover,
+            summary=spec["summary"],
+            body=body,
+        )
+        return self.publish_episode(
+            show, episode, people, spec["hosts"], spec["guests"], spec["tags"]
+        )
+
+    def related(self, flagship: EpisodePage) -> None:
+        if flagship.related_links.exists():
+            return
+        picks = EpisodePage.objects.sibling_of(flagship, inclusive=False).filter(
+            episode_number__in=[40, 41]
+        )
+        flagship.related_links = [
+            RelatedEpisode(episode=pick) for pick in picks.order_by("-episode_number")
+        ]
+        flagship.save_revision().publish()
+        self.note("related episodes")
+
+    def draft(self, show, rubrics) -> None:
+        spec = content.DRAFT
+        if self.existing_episode(show, spec["number"]):
+            return
+        heading_text, html = spec["section"]
+        episode = EpisodePage(
+            title=spec["title"],
+            slug=spec["slug"],
+            episode_number=spec["number"],
+            rubric=rubrics[spec["rubric"]],
+            broadcast_at=self.broadcast(-7),
+            summary=spec["summary"],
+            body=[f.heading(heading_text), f.paragraph(html)],
+            live=False,
+        )
+        show.add_child(instance=episode)
+        episode.save_revision()
+        self.note(f"draft episode {spec['number']}")
+
+    @staticmethod
+    def broadcast(days_ago: int) -> datetime.datetime:
+        """A broadcast time at 7 a.m., a fixed number of days before today."""
+        day = timezone.localdate() - datetime.timedelta(days=days_ago)
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(7, 0)))
