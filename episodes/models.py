@@ -270,6 +270,9 @@ class EpisodePage(HeadlessMixin, Page):
         index.SearchField("headline"),
         index.SearchField("summary"),
         index.SearchField("body"),
+        # The admin's page search matches as you type (autocomplete), so the article joins in.
+        index.AutocompleteField("headline"),
+        index.AutocompleteField("body"),
         index.FilterField("episode_number"),
         index.FilterField("broadcast_at"),
     ]
