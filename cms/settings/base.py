@@ -157,6 +157,14 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "ENFORCE_TRAILING_SLASH": True,
 }
 
+# Workflow and moderation notifications; the console backend until a real mailer is configured.
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+    }
+}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "podcast-cms@localhost")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
