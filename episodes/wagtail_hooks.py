@@ -1,7 +1,9 @@
 """Admin registration: the episode listing and the people and rubric snippets."""
 
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.ui.tables.pages import PageStatusColumn, PageTitleColumn, ParentPageColumn
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
@@ -24,7 +26,14 @@ class EpisodeListingViewSet(PageListingViewSet):
         Column("episode_number", label="No.", sort_key="episode_number", width="8%"),
         ParentPageColumn("parent", label="Show"),
         Column("rubric", label="Rubric", width="12%"),
-        DateColumn("broadcast_at", label="Broadcast", sort_key="broadcast_at", width="14%"),
+        # A plain date: the relative "x ago" of DateColumn reads wrong for upcoming broadcasts.
+        Column(
+            "broadcast_at",
+            label="Broadcast",
+            accessor=lambda page: date_format(localtime(page.broadcast_at), "j M Y, H:i"),
+            sort_key="broadcast_at",
+            width="14%",
+        ),
         PageStatusColumn("status", label="Status", sort_key="live", width="12%"),
     ]
 
