@@ -1,0 +1,238 @@
+"""Batched loading of what pages refer to: one query per kind of object, never one per reference."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import BooleanField, Exists, F, Model, OuterRef, TextField, Value
+from django.db.models.functions import Cast
+from django.http import HttpRequest
+from wagtail.documents import get_document_model
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
+from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+
+from .links import frontend_url
+
+
+def private_page_condition() -> Exists:
+    """True for a page under a view restriction of its own or of an ancestor."""
+    return Exists(
+        PageViewRestriction.objects.annotate(target=OuterRef("path")).filter(
+            target__startswith=F("page__path")
+        )
+    )
+
+
+def private_document_condition() -> Exists:
+    """True for a document in a collection restricted by itself or an ancestor."""
+    return Exists(
+        CollectionViewRestriction.objects.annotate(target=OuterRef("collection__path")).filter(
+            target__startswith=F("collection__path")
+        )
+    )
+
+
+def page_select_related() -> list[str]:
+    """Join every concrete page type so one query returns specific pages."""
+    from .page_types import page_type_joins
+
+    return page_type_joins()
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """What a link to a document needs."""
+
+    id: int
+    title: str
+    url: str
+    private: bool
+
+
+@dataclass(frozen=True)
+class EmbedRef:
+    """What an oEmbed provider said about a URL, as cached in Wagtail's embed table."""
+
+    url: str
+    html: str
+    provider: str
+    title: str
+
+
+class References:
+    """Collects wanted objects, then loads each kind in one query; loading twice fetches only new ones."""
+
+    def __init__(self, request: HttpRequest | None = None) -> None:
+        self.request = request
+        self._wanted: dict[type[Model], set] = defaultdict(set)
+        self._embed_urls: set[str] = set()
+        self._loaded: dict[type[Model], dict] = defaultdict(dict)
+        self.embeds: dict[str, EmbedRef] = {}
+        self.image_specs: set[str] = set()
+        self._tried: dict[type[Model], set] = defaultdict(set)
+
+    # What callers want ------------------------------------------------------------------------
+
+    def want(self, model: type[Model], pk) -> None:
+        """Ask for one object by primary key; None and already loaded keys are ignored."""
+        if pk is None:
+            return
+        kind = self._kind(model)
+        try:
+            pk = int(pk)
+        except (TypeError, ValueError):
+            return
+        if pk not in self._tried[kind]:
+            self._wanted[kind].add(pk)
+
+    def want_image(self, pk, specs: Iterable[str]) -> None:
+        """Ask for an image and the renditions it will be shown with."""
+        self.image_specs.update(specs)
+        self.want(get_image_model(), pk)
+
+    def want_embed(self, url: str) -> None:
+        if url and url not in self.embeds:
+            self._embed_urls.add(url)
+
+    # Loading ----------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Run one query per kind that has something new wanted."""
+        image_model = get_image_model()
+        document_model = get_document_model()
+        wanted, self._wanted = self._wanted, defaultdict(set)
+        embed_urls, self._embed_urls = self._embed_urls, set()
+        for kind, pks in wanted.items():
+            self._tried[kind].update(pks)
+        for kind, pks in wanted.items():
+            if kind is Page:
+                self._load_pages(pks)
+            elif kind not in (image_model, document_model):
+                self._loaded[kind].update(kind._default_manager.in_bulk(pks))
+        self._load_documents_and_embeds(wanted.get(document_model, set()), embed_urls)
+        if wanted.get(image_model):
+            self._load_images(wanted[image_model])
+
+    def _load_pages(self, pks: set[int]) -> None:
+        pages = (
+            Page.objects.filter(pk__in=pks)
+            .select_related(*page_select_related())
+            .annotate(api_private=private_page_condition())
+        )
+        for page in pages:
+            self._loaded[Page][page.pk] = specific_from_joins(page)
+
+    def _load_documents_and_embeds(self, doc_ids: set[int], embed_urls: set[str]) -> None:
+        """Both are small lookups by key, so they share one round trip."""
+        queries = []
+        if doc_ids:
+            queries.append(
+                get_document_model()
+                .objects.filter(pk__in=doc_ids)
+                .annotate(
+                    kind=Value("document"),
+                    key=Cast("pk", TextField()),
+                    text_a=Cast("title", TextField()),
+                    text_b=Cast("file", TextField()),
+                    text_c=Value("", output_field=TextField()),
+                    private=private_document_condition(),
+                )
+                .values_list("kind", "key", "text_a", "text_b", "text_c", "private")
+            )
+        hashes = {get_embed_hash(url): url for url in embed_urls}
+        if hashes:
+            queries.append(
+                Embed.objects.filter(hash__in=hashes)
+                .annotate(
+                    kind=Value("embed"),
+                    key=Cast("hash", TextField()),
+                    text_a=F("html"),
+                    text_b=F("provider_name"),
+                    text_c=F("title"),
+                    private=Value(False, output_field=BooleanField()),
+                )
+                .values_list("kind", "key", "text_a", "text_b", "text_c", "private")
+            )
+        if not queries:
+            return
+        rows = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+        document_model = get_document_model()
+        for kind, key, text_a, text_b, text_c, private in rows:
+            if kind == "document":
+                document = document_model(id=int(key), title=text_a, file=text_b)
+                self._loaded[document_model][document.id] = DocumentRef(
+                    id=document.id, title=text_a, url=document.url, private=bool(private)
+                )
+            else:
+                url = hashes[key]
+                self.embeds[url] = EmbedRef(url=url, html=text_a, provider=text_b, title=text_c)
+
+    def _load_images(self, pks: set[int]) -> None:
+        """One query for the renditions with their images; images with none yet need a second."""
+        image_model = get_image_model()
+        images: dict[int, AbstractImage] = {}
+        renditions: dict[int, list[AbstractRendition]] = defaultdict(list)
+        if self.image_specs:
+            rows = image_model.get_rendition_model().objects.filter(
+                image_id__in=pks, filter_spec__in=self.image_specs
+            )
+            for rendition in rows.select_related("image"):
+                image = images.setdefault(rendition.image_id, rendition.image)
+                rendition.image = image
+                renditions[image.pk].append(rendition)
+        missing = pks - images.keys()
+        if missing:
+            images.update(image_model.objects.in_bulk(missing))
+        for pk, image in images.items():
+            image.prefetched_renditions = renditions[pk]
+            self._loaded[image_model][pk] = image
+
+    # Reading ----------------------------------------------------------------------------------
+
+    def get(self, model: type[Model], pk):
+        """The loaded object, or None when it does not exist (or was never wanted)."""
+        try:
+            return self._loaded[self._kind(model)].get(int(pk))
+        except (TypeError, ValueError):
+            return None
+
+    def page(self, pk) -> Page | None:
+        return self.get(Page, pk)
+
+    def image(self, pk) -> AbstractImage | None:
+        return self.get(get_image_model(), pk)
+
+    def document(self, pk) -> DocumentRef | None:
+        return self.get(get_document_model(), pk)
+
+    def public_page_url(self, pk) -> str | None:
+        """The frontend URL of a live, public page; None for drafts, private or missing pages."""
+        page = self.page(pk)
+        if page is None or not is_public(page):
+            return None
+        return frontend_url(page, self.request)
+
+    @staticmethod
+    def _kind(model: type[Model]) -> type[Model]:
+        return Page if issubclass(model, Page) else model
+
+
+def is_public(page: Page) -> bool:
+    """Live and not under a view restriction (needs the api_private annotation)."""
+    return bool(page.live) and not getattr(page, "api_private", True)
+
+
+def specific_from_joins(page: Page) -> Page:
+    """The specific page that select_related already joined, keeping the query's annotations."""
+    from .page_types import page_type_accessors
+
+    for accessor in page_type_accessors():
+        # A missing joined row raises RelatedObjectDoesNotExist, an AttributeError.
+        specific = getattr(page, accessor, None)
+        if specific is not None:
+            specific.api_private = getattr(page, "api_private", False)
+            return specific
+    return page
