@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import BooleanField, Exists, F, Model, OuterRef, TextField, Value
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Length, Substr
 from django.http import HttpRequest
 from wagtail.documents import get_document_model
 from wagtail.embeds.embeds import get_embed_hash
@@ -15,13 +15,14 @@ from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
 from .links import frontend_url
+from .page_types import page_type_accessors, page_type_joins
 
 
 def private_page_condition() -> Exists:
     """True for a page under a view restriction of its own or of an ancestor."""
     return Exists(
-        PageViewRestriction.objects.annotate(target=OuterRef("path")).filter(
-            target__startswith=F("page__path")
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
         )
     )
 
@@ -29,17 +30,10 @@ def private_page_condition() -> Exists:
 def private_document_condition() -> Exists:
     """True for a document in a collection restricted by itself or an ancestor."""
     return Exists(
-        CollectionViewRestriction.objects.annotate(target=OuterRef("collection__path")).filter(
-            target__startswith=F("collection__path")
+        CollectionViewRestriction.objects.filter(
+            collection__path=Substr(OuterRef("collection__path"), 1, Length("collection__path"))
         )
     )
-
-
-def page_select_related() -> list[str]:
-    """Join every concrete page type so one query returns specific pages."""
-    from .page_types import page_type_joins
-
-    return page_type_joins()
 
 
 @dataclass(frozen=True)
@@ -63,7 +57,7 @@ class EmbedRef:
 
 
 class References:
-    """Collects wanted objects, then loads each kind in one query; loading twice fetches only new ones."""
+    """Collects wanted objects, then loads each kind in one query; reloads fetch only new ones."""
 
     def __init__(self, request: HttpRequest | None = None) -> None:
         self.request = request
@@ -119,7 +113,7 @@ class References:
     def _load_pages(self, pks: set[int]) -> None:
         pages = (
             Page.objects.filter(pk__in=pks)
-            .select_related(*page_select_related())
+            .select_related(*page_type_joins())
             .annotate(api_private=private_page_condition())
         )
         for page in pages:
@@ -162,7 +156,11 @@ class References:
         document_model = get_document_model()
         for kind, key, text_a, text_b, text_c, private in rows:
             if kind == "document":
-                document = document_model(id=int(key), title=text_a, file=text_b)
+                # An unsaved instance only to reuse Document.url; a given collection_id skips
+                # the root-collection query the field's default would run.
+                document = document_model(
+                    id=int(key), title=text_a, file=text_b, collection_id=None
+                )
                 self._loaded[document_model][document.id] = DocumentRef(
                     id=document.id, title=text_a, url=document.url, private=bool(private)
                 )
@@ -227,8 +225,6 @@ def is_public(page: Page) -> bool:
 
 def specific_from_joins(page: Page) -> Page:
     """The specific page that select_related already joined, keeping the query's annotations."""
-    from .page_types import page_type_accessors
-
     for accessor in page_type_accessors():
         # A missing joined row raises RelatedObjectDoesNotExist, an AttributeError.
         specific = getattr(page, accessor, None)
