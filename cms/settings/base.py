@@ -151,11 +151,23 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_I18N_ENABLED = False
 
 WAGTAIL_HEADLESS_PREVIEW = {
-    "CLIENT_URLS": {"default": FRONTEND_URL},
-    "SERVE_BASE_URL": FRONTEND_URL,
+    # Per-site frontends: PREVIEW_CLIENT_URLS="news.example.com=https://news.example.net,...".
+    "CLIENT_URLS": {
+        "default": FRONTEND_URL,
+        **dict(item.split("=", 1) for item in env_list("PREVIEW_CLIENT_URLS", "")),
+    },
+    # None: "View live" goes to the frontend of the page's own site (CLIENT_URLS).
+    "SERVE_BASE_URL": None,
     "REDIRECT_ON_PREVIEW": False,
     "ENFORCE_TRAILING_SLASH": True,
 }
+# Drafts served by token (docs/preview.md): editor preview tokens and reviewer links.
+PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "3600"))
+REVIEW_LINK_DEFAULT_DAYS = int(os.environ.get("REVIEW_LINK_DEFAULT_DAYS", "7"))
+REVIEW_LINK_MAX_DAYS = int(os.environ.get("REVIEW_LINK_MAX_DAYS", "30"))
+TOKEN_RATE_LIMIT = os.environ.get("TOKEN_RATE_LIMIT", "60/min")
+# Proxies in front of the app that append to X-Forwarded-For; 0 trusts REMOTE_ADDR only.
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 
 # Workflow and moderation notifications; the console backend until a real mailer is configured.
 MAILERS = {
@@ -168,7 +180,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "podcast-cms@localhost
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Preview and reviewer tokens travel in URLs; request logs must never show them.
+    "filters": {"redact_tokens": {"()": "frontend_api.log_redaction.RedactTokens"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Background tasks log every state change at INFO; only their failures matter here.
     "loggers": {"django_tasks": {"level": "WARNING"}, "django.tasks": {"level": "WARNING"}},

@@ -1,0 +1,89 @@
+"""Creating, opening and revoking reviewer links, each recorded in Wagtail's audit log."""
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import Page, Revision
+from wagtail_headless_preview.models import get_client_root_url_from_site
+
+from .models import ReviewLink
+from .tokens import hash_token, looks_like_token, new_token
+
+CREATE_ACTION = "frontend_api.review_link.create"
+VIEW_ACTION = "frontend_api.review_link.view"
+REVOKE_ACTION = "frontend_api.review_link.revoke"
+
+
+def can_manage_links(page: Page, user) -> bool:
+    """Only people who may edit a page may share or revoke its draft."""
+    return page.permissions_for_user(user).can_edit()
+
+
+def review_url(page: Page, token: str) -> str:
+    """Where people open the link: the frontend of the page's site, at /review/<token>."""
+    return f"{get_client_root_url_from_site(page.get_site())}review/{token}"
+
+
+def audit_data(link: ReviewLink) -> dict:
+    """What the audit log keeps about a link: never its token or hash."""
+    return {
+        "review_link": link.pk,
+        "revision": link.revision_id,
+        "expires_at": link.expires_at.isoformat(),
+    }
+
+
+@transaction.atomic
+def create_link(
+    page: Page, user, expires_at: datetime, revision: Revision | None = None, note: str = ""
+) -> tuple[ReviewLink, str]:
+    """A validated, saved link and its token, which is not kept anywhere else."""
+    if not can_manage_links(page, user):
+        raise PermissionDenied
+    token = new_token()
+    link = ReviewLink(
+        page=page,
+        revision=revision,
+        note=note,
+        created_by=user,
+        expires_at=expires_at,
+        token_hash=hash_token(token),
+    )
+    link.full_clean(exclude=["token_hash"])
+    link.save()
+    log(page, CREATE_ACTION, user=user, data=audit_data(link))
+    return link, token
+
+
+def open_link(token: str) -> ReviewLink | None:
+    """The active link for a token, counted as one view; None for any token that isn't valid."""
+    if not looks_like_token(token):
+        return None
+    now = timezone.now()
+    link = (
+        ReviewLink.objects.active(now)
+        .select_related("page", "revision")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+    if link is None:
+        return None
+    ReviewLink.objects.filter(pk=link.pk).update(view_count=F("view_count") + 1, last_viewed_at=now)
+    log(link.page, VIEW_ACTION, user=None, data=audit_data(link))
+    return link
+
+
+@transaction.atomic
+def revoke_link(link: ReviewLink, user) -> None:
+    """Revokes a link at once; revoking twice changes nothing."""
+    if not can_manage_links(link.page, user):
+        raise PermissionDenied
+    updated = ReviewLink.objects.filter(pk=link.pk, revoked_at__isnull=True).update(
+        revoked_at=timezone.now(), revoked_by=user
+    )
+    if updated:
+        log(link.page, REVOKE_ACTION, user=user, data=audit_data(link))

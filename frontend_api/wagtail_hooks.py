@@ -1,0 +1,50 @@
+"""Admin wiring for reviewer links: URLs, the page header menu item and audit log actions."""
+
+from django.urls import include, path
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail_headless_preview.models import HeadlessPreviewMixin
+
+from . import admin_views
+from .review_links import CREATE_ACTION, REVOKE_ACTION, VIEW_ACTION, can_manage_links
+
+
+class ReviewLinksMenuItem(PageMenuItem):
+    """ "Reviewer links" in the page header's menu, for pages the frontend can show."""
+
+    label = "Reviewer links"
+    icon_name = "link"
+    url_name = "review_links:index"
+    priority = 40
+
+    def is_shown(self, user) -> bool:
+        return issubclass(self.page.specific_class or object, HeadlessPreviewMixin) and (
+            can_manage_links(self.page, user)
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def review_links_header_button(page, user, view_name, next_url=None):
+    yield ReviewLinksMenuItem(page=page)
+
+
+@hooks.register("register_admin_urls")
+def review_links_urls():
+    urls = [
+        path("<int:page_id>/", admin_views.ReviewLinksView.as_view(), name="index"),
+        path(
+            "<int:page_id>/revoke/<int:link_id>/",
+            admin_views.RevokeReviewLinkView.as_view(),
+            name="revoke",
+        ),
+    ]
+    return [path("review-links/", include((urls, "review_links"), namespace="review_links"))]
+
+
+@hooks.register("register_log_actions")
+def review_link_log_actions(actions):
+    actions.register_action(CREATE_ACTION, "Create reviewer link", "Reviewer link created")
+    actions.register_action(
+        VIEW_ACTION, "View reviewer link", "Draft viewed through a reviewer link"
+    )
+    actions.register_action(REVOKE_ACTION, "Revoke reviewer link", "Reviewer link revoked")

@@ -1,0 +1,78 @@
+"""ReviewLink rules: which links are active at a given second, and what a link may hold."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.utils import timezone
+
+from frontend_api.models import ReviewLink
+from frontend_api.tokens import hash_token, new_token
+
+
+def make_link(page, **fields) -> ReviewLink:
+    fields.setdefault("expires_at", timezone.now() + timedelta(days=7))
+    return ReviewLink.objects.create(page=page, token_hash=hash_token(new_token()), **fields)
+
+
+@pytest.mark.django_db
+def test_active_until_the_second_of_expiry(episode):
+    link = make_link(episode)
+    with time_machine.travel(link.expires_at - timedelta(seconds=1), tick=False):
+        assert list(ReviewLink.objects.active()) == [link]
+        assert link.status == "active"
+    with time_machine.travel(link.expires_at + timedelta(seconds=1), tick=False):
+        assert list(ReviewLink.objects.active()) == []
+        assert link.status == "expired"
+
+
+@pytest.mark.django_db
+def test_revoked_links_are_not_active(episode):
+    link = make_link(episode, revoked_at=timezone.now())
+    assert list(ReviewLink.objects.active()) == []
+    assert link.status == "revoked"
+
+
+@pytest.mark.django_db
+def test_clean_refuses_another_pages_revision(episode, other_episode, editor):
+    link = ReviewLink(
+        page=episode,
+        created_by=editor,
+        revision=other_episode.latest_revision,
+        expires_at=timezone.now() + timedelta(days=1),
+        token_hash="0" * 64,
+    )
+    with pytest.raises(ValidationError) as error:
+        link.full_clean()
+    assert error.value.message_dict == {"revision": ["This revision belongs to another page."]}
+
+
+@pytest.mark.django_db
+def test_clean_bounds_the_expiry(episode, editor, settings):
+    settings.REVIEW_LINK_MAX_DAYS = 2
+    link = ReviewLink(page=episode, created_by=editor, token_hash="0" * 64)
+    link.expires_at = link.created_at + timedelta(days=2)
+    link.full_clean()
+    link.expires_at = link.created_at + timedelta(days=2, seconds=1)
+    with pytest.raises(ValidationError, match="at most 2 days"):
+        link.full_clean()
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_a_link_expiring_before_its_creation(episode):
+    now = timezone.now()
+    with pytest.raises(IntegrityError):
+        make_link(episode, created_at=now, expires_at=now - timedelta(seconds=1))
+
+
+@pytest.mark.django_db
+def test_following_the_latest_draft_or_pinned(episode):
+    pinned_revision = episode.latest_revision
+    pinned = make_link(episode, revision=pinned_revision)
+    following = make_link(episode)
+    episode.title = "A later draft"
+    episode.save_revision()
+    assert pinned.draft().title == "Draft title"
+    assert following.draft().title == "A later draft"
