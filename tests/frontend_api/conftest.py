@@ -1,41 +1,17 @@
-"""Pages, people and clients shared by the frontend API tests."""
+"""Episodes with drafts, editors and clients for the preview and reviewer-link tests."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models import GroupPagePermission, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from episodes.factories import EpisodePageFactory, HomePageFactory, PodcastPageFactory
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Rate-limit counters live in the cache: every test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
+from episodes.factories import EpisodePageFactory
 
 
 @pytest.fixture
-def home(db):
-    root = Page.get_first_root_node()
-    page = HomePageFactory(parent=root, slug="podcast-home")
-    Site.objects.update(root_page=page, hostname="localhost", port=80, is_default_site=True)
-    return page
-
-
-@pytest.fixture
-def show(home):
-    page = PodcastPageFactory(parent=home, title="Inside Stories", slug="inside-stories")
-    page.save_revision().publish()
-    return page
-
-
-@pytest.fixture
-def episode(show):
+def draft_episode(podcast):
     """A published episode whose latest revision is an unpublished draft."""
-    page = EpisodePageFactory(parent=show, title="Published title", slug="first-episode")
+    page = EpisodePageFactory(parent=podcast, title="Published title", slug="first-episode")
     page.save_revision().publish()
     page.title = "Draft title"
     page.save_revision()
@@ -44,8 +20,8 @@ def episode(show):
 
 
 @pytest.fixture
-def other_episode(show):
-    page = EpisodePageFactory(parent=show, title="Another episode", slug="another-episode")
+def other_episode(podcast):
+    page = EpisodePageFactory(parent=podcast, title="Another episode", slug="another-episode")
     page.save_revision().publish()
     return page
 
@@ -62,13 +38,13 @@ def editor_of(page: Page, username: str, django_user_model):
 
 
 @pytest.fixture
-def editor(episode, django_user_model):
-    return editor_of(episode.get_parent(), "editor", django_user_model)
+def editor(draft_episode, django_user_model):
+    return editor_of(draft_episode.get_parent(), "editor", django_user_model)
 
 
 @pytest.fixture
-def outsider(home, other_episode, django_user_model):
-    """An admin user who may edit another episode, but not the `episode` fixture."""
+def outsider(other_episode, django_user_model):
+    """An admin user who may edit another episode, but not `draft_episode`."""
     return editor_of(other_episode, "outsider", django_user_model)
 
 
@@ -85,7 +61,7 @@ def outsider_client(client, outsider):
 
 
 def build_episode_form_data(page, title: str, paragraph: str, number: int | None = None) -> dict:
-    """The edit form of an episode with a new title and a one-paragraph body."""
+    """The episode edit form as Wagtail's editor posts it, with a one-paragraph body."""
     return nested_form_data(
         {
             "title": title,

@@ -28,9 +28,11 @@ def preview_params(url: str) -> dict:
 
 
 @pytest.mark.django_db
-def test_preview_of_an_edited_page_frames_the_frontend(editor_client, episode, episode_form_data):
-    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[episode.pk])
-    data = episode_form_data(episode, "Typed but unsaved", "A sentence typed a moment ago.")
+def test_preview_of_an_edited_page_frames_the_frontend(
+    editor_client, draft_episode, episode_form_data
+):
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[draft_episode.pk])
+    data = episode_form_data(draft_episode, "Typed but unsaved", "A sentence typed a moment ago.")
     url = frontend_preview_url(editor_client, preview_url, data)
 
     assert url.startswith(settings.FRONTEND_URL + "/?")
@@ -38,18 +40,20 @@ def test_preview_of_an_edited_page_frames_the_frontend(editor_client, episode, e
     assert params["content_type"] == "episodes.episodepage"
     preview = PagePreview.objects.get(token=params["token"])
     page = preview.as_page()
-    assert (page.pk, page.title) == (episode.pk, "Typed but unsaved")
+    assert (page.pk, page.title) == (draft_episode.pk, "Typed but unsaved")
     assert "A sentence typed a moment ago." in str(page.body)
 
 
 @pytest.mark.django_db
-def test_typing_again_gives_the_frontend_the_new_text(editor_client, episode, episode_form_data):
-    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[episode.pk])
+def test_typing_again_gives_the_frontend_the_new_text(
+    editor_client, draft_episode, episode_form_data
+):
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[draft_episode.pk])
     first = frontend_preview_url(
-        editor_client, preview_url, episode_form_data(episode, "First", "First words.")
+        editor_client, preview_url, episode_form_data(draft_episode, "First", "First words.")
     )
     second = frontend_preview_url(
-        editor_client, preview_url, episode_form_data(episode, "Second", "Second words.")
+        editor_client, preview_url, episode_form_data(draft_episode, "Second", "Second words.")
     )
     latest = PagePreview.objects.get(token=preview_params(second)["token"]).as_page()
     assert latest.title == "Second"
@@ -57,23 +61,23 @@ def test_typing_again_gives_the_frontend_the_new_text(editor_client, episode, ep
 
 
 @pytest.mark.django_db
-def test_the_edit_view_has_a_live_preview_panel(editor_client, episode):
-    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[episode.pk]))
+def test_the_edit_view_has_a_live_preview_panel(editor_client, draft_episode):
+    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[draft_episode.pk]))
     panel = BeautifulSoup(response.content, "html.parser").find(
         attrs={"data-w-preview-url-value": True}
     )
     assert panel["data-w-preview-url-value"] == reverse(
-        "wagtailadmin_pages:preview_on_edit", args=[episode.pk]
+        "wagtailadmin_pages:preview_on_edit", args=[draft_episode.pk]
     )
     # A positive interval makes Wagtail refresh the panel while the editor types.
     assert int(panel["data-w-preview-auto-update-interval-value"]) > 0
 
 
 @pytest.mark.django_db
-def test_preview_of_a_new_unsaved_page(editor_client, show, episode_form_data):
+def test_preview_of_a_new_unsaved_page(editor_client, podcast, episode_form_data):
     new_page = EpisodePageFactory.build(slug="not-yet-saved", episode_number=99)
     preview_url = reverse(
-        "wagtailadmin_pages:preview_on_add", args=["episodes", "episodepage", show.pk]
+        "wagtailadmin_pages:preview_on_add", args=["episodes", "episodepage", podcast.pk]
     )
     data = episode_form_data(new_page, "Brand new", "Words of a page never saved.", number=99)
     url = frontend_preview_url(editor_client, preview_url, data)
@@ -88,7 +92,7 @@ def test_preview_of_a_new_unsaved_page(editor_client, show, episode_form_data):
 
 @pytest.mark.django_db
 def test_each_site_previews_on_its_own_frontend(
-    client, django_user_model, home, settings, episode_form_data
+    client, django_user_model, home_page, settings, episode_form_data
 ):
     settings.WAGTAIL_HEADLESS_PREVIEW = {
         **settings.WAGTAIL_HEADLESS_PREVIEW,
@@ -97,7 +101,7 @@ def test_each_site_previews_on_its_own_frontend(
             "second.example": "https://second-front.example",
         },
     }
-    second_home = HomePageFactory(parent=home.get_parent(), slug="second-home")
+    second_home = HomePageFactory(parent=home_page.get_parent(), slug="second-home")
     Site.objects.create(hostname="second.example", port=80, root_page=second_home)
     second_show = PodcastPageFactory(parent=second_home, slug="second-show")
     page = EpisodePageFactory(parent=second_show, slug="on-the-second-site")
@@ -125,11 +129,11 @@ def test_each_site_previews_on_its_own_frontend(
 
 
 @pytest.mark.django_db
-def test_view_live_leads_to_the_frontend(editor_client, episode):
-    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[episode.pk]))
+def test_view_live_leads_to_the_frontend(editor_client, draft_episode):
+    response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[draft_episode.pk]))
     live_link = BeautifulSoup(response.content, "html.parser").find(
         "a", attrs={"aria-label": "Visible to all. Visit the live page"}
     )
     live = editor_client.get(live_link["href"])
     assert live.status_code == 302
-    assert live["Location"] == f"{settings.FRONTEND_URL}/inside-stories/first-episode/"
+    assert live["Location"] == f"{settings.FRONTEND_URL}/test-show/first-episode/"

@@ -18,8 +18,8 @@ def make_link(page, **fields) -> ReviewLink:
 
 
 @pytest.mark.django_db
-def test_active_until_the_second_of_expiry(episode):
-    link = make_link(episode)
+def test_active_until_the_second_of_expiry(draft_episode):
+    link = make_link(draft_episode)
     with time_machine.travel(link.expires_at - timedelta(seconds=1), tick=False):
         assert list(ReviewLink.objects.active()) == [link]
         assert link.status == "active"
@@ -29,16 +29,16 @@ def test_active_until_the_second_of_expiry(episode):
 
 
 @pytest.mark.django_db
-def test_revoked_links_are_not_active(episode):
-    link = make_link(episode, revoked_at=timezone.now())
+def test_revoked_links_are_not_active(draft_episode):
+    link = make_link(draft_episode, revoked_at=timezone.now())
     assert list(ReviewLink.objects.active()) == []
     assert link.status == "revoked"
 
 
 @pytest.mark.django_db
-def test_clean_refuses_another_pages_revision(episode, other_episode, editor):
+def test_clean_refuses_another_pages_revision(draft_episode, other_episode, editor):
     link = ReviewLink(
-        page=episode,
+        page=draft_episode,
         created_by=editor,
         revision=other_episode.latest_revision,
         expires_at=timezone.now() + timedelta(days=1),
@@ -50,9 +50,9 @@ def test_clean_refuses_another_pages_revision(episode, other_episode, editor):
 
 
 @pytest.mark.django_db
-def test_clean_bounds_the_expiry(episode, editor, settings):
+def test_clean_bounds_the_expiry(draft_episode, editor, settings):
     settings.REVIEW_LINK_MAX_DAYS = 2
-    link = ReviewLink(page=episode, created_by=editor, token_hash="0" * 64)
+    link = ReviewLink(page=draft_episode, created_by=editor, token_hash="0" * 64)
     link.expires_at = link.created_at + timedelta(days=2)
     link.full_clean()
     link.expires_at = link.created_at + timedelta(days=2, seconds=1)
@@ -61,18 +61,18 @@ def test_clean_bounds_the_expiry(episode, editor, settings):
 
 
 @pytest.mark.django_db
-def test_the_database_refuses_a_link_expiring_before_its_creation(episode):
+def test_the_database_refuses_a_link_expiring_before_its_creation(draft_episode):
     now = timezone.now()
     with pytest.raises(IntegrityError):
-        make_link(episode, created_at=now, expires_at=now - timedelta(seconds=1))
+        make_link(draft_episode, created_at=now, expires_at=now - timedelta(seconds=1))
 
 
 @pytest.mark.django_db
-def test_following_the_latest_draft_or_pinned(episode):
-    pinned_revision = episode.latest_revision
-    pinned = make_link(episode, revision=pinned_revision)
-    following = make_link(episode)
-    episode.title = "A later draft"
-    episode.save_revision()
+def test_following_the_latest_draft_or_pinned(draft_episode):
+    pinned_revision = draft_episode.latest_revision
+    pinned = make_link(draft_episode, revision=pinned_revision)
+    following = make_link(draft_episode)
+    draft_episode.title = "A later draft"
+    draft_episode.save_revision()
     assert pinned.draft().title == "Draft title"
     assert following.draft().title == "A later draft"

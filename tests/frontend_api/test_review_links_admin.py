@@ -45,34 +45,38 @@ def created_token(response) -> str:
 
 @pytest.mark.django_db
 class TestHeaderMenuItem:
-    def test_the_edit_view_offers_reviewer_links(self, editor_client, episode):
-        response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[episode.pk]))
+    def test_the_edit_view_offers_reviewer_links(self, editor_client, draft_episode):
+        response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[draft_episode.pk]))
         assert response.status_code == 200
         soup = BeautifulSoup(response.content, "html.parser")
-        link = soup.find("a", href=links_url(episode))
+        link = soup.find("a", href=links_url(draft_episode))
         assert link.get_text(strip=True) == "Reviewer links"
 
-    def test_hidden_from_someone_who_cannot_edit_the_page(self, episode, outsider, editor):
-        assert ReviewLinksMenuItem(page=episode).is_shown(editor)
-        assert not ReviewLinksMenuItem(page=episode).is_shown(outsider)
+    def test_hidden_from_someone_who_cannot_edit_the_page(self, draft_episode, outsider, editor):
+        assert ReviewLinksMenuItem(page=draft_episode).is_shown(editor)
+        assert not ReviewLinksMenuItem(page=draft_episode).is_shown(outsider)
 
-    def test_hidden_on_pages_the_frontend_cannot_show(self, home, editor):
-        assert not ReviewLinksMenuItem(page=home.get_parent()).is_shown(editor)
+    def test_hidden_on_pages_the_frontend_cannot_show(self, home_page, editor):
+        assert not ReviewLinksMenuItem(page=home_page.get_parent()).is_shown(editor)
 
 
 @pytest.mark.django_db
 class TestCreate:
-    def test_form_defaults_to_seven_days_and_the_current_revision(self, editor_client, episode):
-        response = editor_client.get(links_url(episode))
+    def test_form_defaults_to_seven_days_and_the_current_revision(
+        self, editor_client, draft_episode
+    ):
+        response = editor_client.get(links_url(draft_episode))
         assert response.status_code == 200
         form = response.context["form"]
         expected = timezone.now() + timedelta(days=7)
         assert abs(form["expires_at"].initial - expected) < timedelta(minutes=1)
-        assert form["revision"].initial == episode.latest_revision_id
+        assert form["revision"].initial == draft_episode.latest_revision_id
         assert b"No reviewer links yet." in response.content
 
-    def test_pinned_link_is_shown_once_and_stored_as_a_hash(self, editor_client, editor, episode):
-        response = editor_client.post(links_url(episode), create_form(episode))
+    def test_pinned_link_is_shown_once_and_stored_as_a_hash(
+        self, editor_client, editor, draft_episode
+    ):
+        response = editor_client.post(links_url(draft_episode), create_form(draft_episode))
         assert response.status_code == 200
         assert "no-store" in response["Cache-Control"]
         token = created_token(response)
@@ -80,44 +84,48 @@ class TestCreate:
         link = ReviewLink.objects.get()
         assert link.token_hash == hash_token(token)
         assert token not in str(ReviewLink.objects.values().get())
-        assert link.page_id == episode.pk
-        assert link.revision_id == episode.latest_revision_id
+        assert link.page_id == draft_episode.pk
+        assert link.revision_id == draft_episode.latest_revision_id
         assert link.created_by == editor
         assert link.note == "For the guest, before Friday"
         assert link.expires_at - timezone.now() == pytest.approx(
             timedelta(days=7), abs=timedelta(minutes=2)
         )
 
-        again = editor_client.get(links_url(episode))
+        again = editor_client.get(links_url(draft_episode))
         assert token not in again.content.decode()
         assert not REVIEW_URL.search(again.content.decode())
 
-    def test_link_following_the_latest_draft_has_no_revision(self, editor_client, episode):
-        editor_client.post(links_url(episode), create_form(episode, shows="latest"))
+    def test_link_following_the_latest_draft_has_no_revision(self, editor_client, draft_episode):
+        editor_client.post(links_url(draft_episode), create_form(draft_episode, shows="latest"))
         assert ReviewLink.objects.get().revision_id is None
 
-    def test_creation_is_in_the_audit_log_without_the_token(self, editor_client, editor, episode):
-        token = created_token(editor_client.post(links_url(episode), create_form(episode)))
+    def test_creation_is_in_the_audit_log_without_the_token(
+        self, editor_client, editor, draft_episode
+    ):
+        token = created_token(
+            editor_client.post(links_url(draft_episode), create_form(draft_episode))
+        )
         entry = PageLogEntry.objects.get(action="frontend_api.review_link.create")
-        assert entry.page_id == episode.pk
+        assert entry.page_id == draft_episode.pk
         assert entry.user == editor
         assert entry.data["review_link"] == ReviewLink.objects.get().pk
         assert token not in str(entry.data)
         assert hash_token(token) not in str(entry.data)
 
     def test_the_link_points_at_the_frontend_of_the_pages_site(
-        self, editor_client, episode, settings
+        self, editor_client, draft_episode, settings
     ):
         settings.WAGTAIL_HEADLESS_PREVIEW = {
             **settings.WAGTAIL_HEADLESS_PREVIEW,
             "CLIENT_URLS": {"default": "https://front.example", "localhost": "https://b.example"},
         }
-        response = editor_client.post(links_url(episode), create_form(episode))
+        response = editor_client.post(links_url(draft_episode), create_form(draft_episode))
         assert re.search(r"https://b\.example/review/[A-Za-z0-9_-]{43}", response.content.decode())
 
-    def test_thirty_days_is_allowed(self, editor_client, episode):
+    def test_thirty_days_is_allowed(self, editor_client, draft_episode):
         response = editor_client.post(
-            links_url(episode), create_form(episode, expires_at=in_days(29.99))
+            links_url(draft_episode), create_form(draft_episode, expires_at=in_days(29.99))
         )
         assert response.status_code == 200
         assert ReviewLink.objects.count() == 1
@@ -131,39 +139,41 @@ class TestForgedCreation:
         assert not REVIEW_URL.search(response.content.decode())
         assert ReviewLink.objects.count() == 0
 
-    def test_another_pages_revision(self, editor_client, episode, other_episode):
-        forged = create_form(episode, revision=other_episode.latest_revision_id)
-        response = editor_client.post(links_url(episode), forged)
+    def test_another_pages_revision(self, editor_client, draft_episode, other_episode):
+        forged = create_form(draft_episode, revision=other_episode.latest_revision_id)
+        response = editor_client.post(links_url(draft_episode), forged)
         self.assert_refused(response, "This revision belongs to another page.")
 
-    def test_an_expiry_beyond_the_maximum(self, editor_client, episode):
+    def test_an_expiry_beyond_the_maximum(self, editor_client, draft_episode):
         response = editor_client.post(
-            links_url(episode), create_form(episode, expires_at=in_days(31))
+            links_url(draft_episode), create_form(draft_episode, expires_at=in_days(31))
         )
         self.assert_refused(response, "A link lasts at most 30 days.")
 
-    def test_an_expiry_in_the_past(self, editor_client, episode):
+    def test_an_expiry_in_the_past(self, editor_client, draft_episode):
         response = editor_client.post(
-            links_url(episode), create_form(episode, expires_at=in_days(-1))
+            links_url(draft_episode), create_form(draft_episode, expires_at=in_days(-1))
         )
         self.assert_refused(response, "Choose an expiry in the future.")
 
-    def test_another_user_as_creator(self, editor_client, episode, outsider):
+    def test_another_user_as_creator(self, editor_client, draft_episode, outsider):
         response = editor_client.post(
-            links_url(episode), create_form(episode, created_by=outsider.pk)
+            links_url(draft_episode), create_form(draft_episode, created_by=outsider.pk)
         )
         self.assert_refused(response, "A link is always created in your own name.")
 
-    def test_someone_who_cannot_edit_the_page(self, outsider_client, episode):
+    def test_someone_who_cannot_edit_the_page(self, outsider_client, draft_episode):
         # Wagtail turns a refusal in the admin into a redirect to the dashboard.
-        response = outsider_client.post(links_url(episode), create_form(episode))
+        response = outsider_client.post(links_url(draft_episode), create_form(draft_episode))
         assert (response.status_code, response["Location"]) == (302, "/admin/")
         assert ReviewLink.objects.count() == 0
-        response = outsider_client.get(links_url(episode))
+        response = outsider_client.get(links_url(draft_episode))
         assert (response.status_code, response["Location"]) == (302, "/admin/")
 
-    def test_an_unknown_revision(self, editor_client, episode):
-        response = editor_client.post(links_url(episode), create_form(episode, revision=999999))
+    def test_an_unknown_revision(self, editor_client, draft_episode):
+        response = editor_client.post(
+            links_url(draft_episode), create_form(draft_episode, revision=999999)
+        )
         self.assert_refused(response, "Select a valid choice")
 
 
@@ -173,16 +183,16 @@ class TestListAndRevoke:
         client.post(links_url(page), create_form(page, **overrides))
         return ReviewLink.objects.latest("pk")
 
-    def test_listing_shows_creator_expiry_views_and_last_view(self, editor_client, episode):
-        link = self.create(editor_client, episode)
+    def test_listing_shows_creator_expiry_views_and_last_view(self, editor_client, draft_episode):
+        link = self.create(editor_client, draft_episode)
         viewed_at = timezone.now() - timedelta(hours=2)
         ReviewLink.objects.filter(pk=link.pk).update(view_count=3, last_viewed_at=viewed_at)
-        response = editor_client.get(links_url(episode))
+        response = editor_client.get(links_url(draft_episode))
         row = BeautifulSoup(response.content, "html.parser").find(
             "tr", attrs={"data-review-link": str(link.pk)}
         )
         cells = [cell.get_text(" ", strip=True) for cell in row.find_all("td")]
-        assert cells[1] == f"Revision {episode.latest_revision_id}"
+        assert cells[1] == f"Revision {draft_episode.latest_revision_id}"
         assert cells[2] == "editor"
         assert cells[4] == "3"
         assert cells[5] != "Never"
@@ -190,20 +200,20 @@ class TestListAndRevoke:
         assert cells[7] == "For the guest, before Friday"
         assert row.find("button", string="Revoke")
 
-    def test_listing_shows_only_this_pages_links(self, editor_client, episode, other_episode):
-        mine = self.create(editor_client, episode)
+    def test_listing_shows_only_this_pages_links(self, editor_client, draft_episode, other_episode):
+        mine = self.create(editor_client, draft_episode)
         other = ReviewLink.objects.create(
             page=other_episode, token_hash="0" * 64, expires_at=timezone.now() + timedelta(days=1)
         )
-        rows = BeautifulSoup(editor_client.get(links_url(episode)).content, "html.parser").find_all(
-            "tr", attrs={"data-review-link": True}
-        )
+        rows = BeautifulSoup(
+            editor_client.get(links_url(draft_episode)).content, "html.parser"
+        ).find_all("tr", attrs={"data-review-link": True})
         assert [row["data-review-link"] for row in rows] == [str(mine.pk)]
         assert ReviewLink.objects.filter(page=other_episode).get() == other
 
-    def test_revoke(self, editor_client, editor, episode):
-        link = self.create(editor_client, episode)
-        url = reverse("review_links:revoke", args=[episode.pk, link.pk])
+    def test_revoke(self, editor_client, editor, draft_episode):
+        link = self.create(editor_client, draft_episode)
+        url = reverse("review_links:revoke", args=[draft_episode.pk, link.pk])
         response = editor_client.post(url)
         assert response.status_code == 302
         link.refresh_from_db()
@@ -212,42 +222,44 @@ class TestListAndRevoke:
         entry = PageLogEntry.objects.get(action="frontend_api.review_link.revoke")
         assert (entry.user, entry.page_id, entry.data["review_link"]) == (
             editor,
-            episode.pk,
+            draft_episode.pk,
             link.pk,
         )
-        listing = editor_client.get(links_url(episode)).content.decode()
+        listing = editor_client.get(links_url(draft_episode)).content.decode()
         assert "Revoked by editor" in listing
 
-    def test_revoking_twice_logs_once(self, editor_client, episode):
-        link = self.create(editor_client, episode)
-        url = reverse("review_links:revoke", args=[episode.pk, link.pk])
+    def test_revoking_twice_logs_once(self, editor_client, draft_episode):
+        link = self.create(editor_client, draft_episode)
+        url = reverse("review_links:revoke", args=[draft_episode.pk, link.pk])
         editor_client.post(url)
         editor_client.post(url)
         assert PageLogEntry.objects.filter(action="frontend_api.review_link.revoke").count() == 1
 
-    def test_revoke_needs_post(self, editor_client, episode):
-        link = self.create(editor_client, episode)
-        response = editor_client.get(reverse("review_links:revoke", args=[episode.pk, link.pk]))
+    def test_revoke_needs_post(self, editor_client, draft_episode):
+        link = self.create(editor_client, draft_episode)
+        response = editor_client.get(
+            reverse("review_links:revoke", args=[draft_episode.pk, link.pk])
+        )
         assert response.status_code == 405
         link.refresh_from_db()
         assert link.revoked_at is None
 
     def test_someone_who_cannot_edit_the_page_cannot_revoke(
-        self, client, editor, outsider, episode
+        self, client, editor, outsider, draft_episode
     ):
         client.force_login(editor)
-        link = self.create(client, episode)
+        link = self.create(client, draft_episode)
         client.force_login(outsider)
-        response = client.post(reverse("review_links:revoke", args=[episode.pk, link.pk]))
+        response = client.post(reverse("review_links:revoke", args=[draft_episode.pk, link.pk]))
         assert (response.status_code, response["Location"]) == (302, "/admin/")
         link.refresh_from_db()
         assert link.revoked_at is None
 
     def test_a_link_cannot_be_revoked_through_another_page(
-        self, client, editor, outsider, episode, other_episode
+        self, client, editor, outsider, draft_episode, other_episode
     ):
         client.force_login(editor)
-        link = self.create(client, episode)
+        link = self.create(client, draft_episode)
         client.force_login(outsider)
         response = client.post(reverse("review_links:revoke", args=[other_episode.pk, link.pk]))
         assert response.status_code == 404
