@@ -224,6 +224,13 @@ class EpisodePage(HeadlessMixin, Page):
     )
     body = StreamField(EpisodeBodyBlock(), blank=True)
     tags = ClusterTaggableManager(through=EpisodeTag, blank=True)
+    source_url = models.CharField(
+        "imported from",
+        max_length=500,
+        blank=True,
+        db_index=True,
+        help_text="The article import_episodes read this page from; re-imports update this page.",
+    )
 
     content_panels = [
         TitleFieldPanel("title", help_text="The episode title as podcast apps show it."),

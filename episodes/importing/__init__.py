@@ -1,0 +1,1 @@
+"""Turn existing episode articles (HTML pages, Markdown files, WordPress exports) into pages."""

@@ -1,0 +1,114 @@
+"""Read an article page as a WordPress-like site serves it."""
+
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+from django.utils.html import escape
+from django.utils.text import slugify
+
+from . import metadata
+from .article import Article, ArticleError
+from .body import absolute_audio_url, file_source, fill_body, read_text
+from .quotes import squash
+
+CONTENT_SELECTORS = ["article .entry-content", ".entry-content", ".post-content", "article", "main"]
+
+
+def read_html(path: Path, root: Path) -> Article:
+    """One Article from an HTML page; ArticleError when it can't be one."""
+    soup = BeautifulSoup(read_text(path, html=True), "lxml")
+    meta = _meta(soup)
+    url = _canonical(soup) or _first(meta, "og:url")
+    article = Article(location=str(path), source_url=url or file_source(path, root))
+    title_tag = soup.select_one("h1.entry-title") or soup.find("h1")
+    raw_title = squash(title_tag.get_text(" ")) if title_tag else ""
+    raw_title = raw_title or _first(meta, "og:title") or _page_title(soup, meta)
+    if not raw_title:
+        raise ArticleError("no title: the page has no <h1>, og:title or <title>")
+    parsed = metadata.parse_title(raw_title)
+    article.title = parsed.title
+    number = _first(meta, "episode-number")
+    article.episode_number = metadata.parse_number(number) if number else parsed.number
+    article.rubric = _first(meta, "category") or parsed.rubric
+    article.show = _first(meta, "show")
+    article.season = metadata.parse_number(_first(meta, "season") or None)
+    article.audio_duration = metadata.parse_duration(_first(meta, "duration"))
+    article.broadcast_at = _date(_first(meta, "broadcast-date"), "broadcast-date")
+    article.slug = slugify(PurePosixPath(urlsplit(url).path).name) if url else ""
+    description = _first(meta, "description") or _first(meta, "og:description")
+    article.summary_html = f"<p>{escape(description)}</p>" if description else ""
+    article.tags = metadata.split_names(
+        [*meta.get("keywords", []), *meta.get("article:tag", [])]
+        + [squash(link.get_text(" ")) for link in soup.select('a[rel~="tag"]')]
+    )
+    article.hosts = metadata.split_names(",".join(meta.get("host", []) + meta.get("hosts", [])))
+    article.guests = metadata.split_names(",".join(meta.get("guest", []) + meta.get("guests", [])))
+    content = _content_root(soup)
+    if article.broadcast_at is None:
+        article.broadcast_at = _broadcast_outside(soup, content)
+    fill_body(article, content, base_dir=path.parent, title_texts={raw_title}, page=soup)
+    audio = soup.find("audio")
+    if not article.audio_url and audio is not None:
+        source = audio.get("src") or next((s.get("src") for s in audio.find_all("source")), "")
+        article.audio_url = absolute_audio_url(source or "", article) if source else ""
+    if article.broadcast_at is None:
+        article.broadcast_at = _date(_first(meta, "article:published_time"), "published time")
+    return article
+
+
+def _meta(soup: BeautifulSoup) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for tag in soup.find_all("meta"):
+        key = (tag.get("name") or tag.get("property") or "").strip().lower()
+        if key and tag.get("content") is not None:
+            values.setdefault(key, []).append(squash(tag["content"]))
+    return values
+
+
+def _first(meta: dict[str, list[str]], key: str) -> str:
+    return next((value for value in meta.get(key, []) if value), "")
+
+
+def _date(value: str, name: str):
+    if not value:
+        return None
+    moment = metadata.parse_when(value)
+    if moment is None:
+        raise ArticleError(f"{name} “{value}” is not a date")
+    return moment
+
+
+def _canonical(soup: BeautifulSoup) -> str:
+    link = soup.find("link", rel="canonical")
+    return (link.get("href") or "").strip() if link else ""
+
+
+def _page_title(soup: BeautifulSoup, meta: dict[str, list[str]]) -> str:
+    title = squash(soup.title.get_text()) if soup.title else ""
+    site = _first(meta, "og:site_name")
+    for separator in (" | ", " \N{EN DASH} ", " \N{EM DASH} ", " - "):
+        if site and title.endswith(separator + site):
+            return title[: -len(separator + site)]
+    return title
+
+
+def _content_root(soup: BeautifulSoup) -> Tag:
+    for selector in CONTENT_SELECTORS:
+        found = soup.select_one(selector)
+        if found is not None:
+            return found
+    return soup.body or soup
+
+
+def _broadcast_outside(soup: BeautifulSoup, content: Tag):
+    """The date of a "broadcast on ..." line in the page header, outside the article text."""
+    for element in soup.find_all(["p", "span", "div"]):
+        if element is content or any(parent is content for parent in element.parents):
+            continue
+        if element.find(["p", "div"]) is not None:
+            continue
+        found = metadata.parse_broadcast_line(element.get_text(" "))
+        if found:
+            return found[0]
+    return None

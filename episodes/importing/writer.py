@@ -1,0 +1,207 @@
+"""Save an article as an episode of a show: a new page, or a new revision of the same one."""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import slugify
+
+from episodes import factories
+from episodes.models import SUMMARY_FEATURES, EpisodeGuest, EpisodeHost, EpisodePage, PodcastPage
+
+from .article import Article, ArticleError, Faq, Heading, Paragraph, Picture, Quote
+from .lookups import ImageUploader, person_for_credit, rubric_named, speaker_for
+from .richtext import sanitize
+from .validation import describe
+
+COMPARED_FIELDS = [
+    "title",
+    "slug",
+    "episode_number",
+    "season",
+    "rubric_id",
+    "headline",
+    "broadcast_at",
+    "audio_url",
+    "audio_duration",
+    "summary",
+    "source_url",
+]
+
+
+@dataclass
+class Outcome:
+    """What saving one article did: "created", "updated" or "unchanged"."""
+
+    status: str
+    page: EpisodePage
+    notes: list[str] = field(default_factory=list)
+
+
+class EpisodeWriter:
+    """Writes articles into one show, each in its own transaction."""
+
+    def __init__(self, show: PodcastPage, *, publish: bool = False):
+        self.show = show
+        self.publish = publish
+        self.images = ImageUploader()
+        self.body_block = EpisodePage._meta.get_field("body").stream_block
+
+    def save(self, article: Article) -> Outcome:
+        """Create or update the article's page; ArticleError (and nothing saved) if it can't."""
+        try:
+            with transaction.atomic():
+                outcome = self._save(article)
+        except ValidationError as error:
+            self.images.forget_written()
+            raise ArticleError(describe(error)) from None
+        except ArticleError:
+            self.images.forget_written()
+            raise
+        self.images.written = []
+        return outcome
+
+    def _save(self, article: Article) -> Outcome:
+        self._check_show(article)
+        existing = self._existing(article)
+        page = existing.get_latest_revision_as_object() if existing else EpisodePage()
+        before = self.snapshot(page) if existing else None
+        notes: list[str] = []
+        self._fill(page, article, notes, new=existing is None)
+        self._set_body(page, article, notes, before["body"] if before else [])
+        publish = self.publish and article.publishable
+        if existing is None:
+            page.live = False
+            self.show.add_child(instance=page)
+            page.full_clean()
+            self._store(page, publish)
+            return Outcome("created", page, notes)
+        page.full_clean()
+        if strip_ids(self.snapshot(page)) == strip_ids(before):
+            if publish and (not existing.live or existing.has_unpublished_changes):
+                existing.get_latest_revision().publish(log_action=True)
+                return Outcome("updated", page, [*notes, "published the latest revision"])
+            return Outcome("unchanged", page, notes)
+        self._store(page, publish)
+        return Outcome("updated", page, notes)
+
+    def _store(self, page: EpisodePage, publish: bool) -> None:
+        revision = page.save_revision(log_action=True, clean=False)
+        if publish:
+            revision.publish(log_action=True)
+
+    def _check_show(self, article: Article) -> None:
+        named = " ".join(article.show.split()).casefold()
+        if named and named not in (self.show.slug.casefold(), self.show.title.casefold()):
+            raise ArticleError(
+                f"the article belongs to the show “{article.show}”, not “{self.show.title}”"
+            )
+
+    def _existing(self, article: Article) -> EpisodePage | None:
+        """The page this article was imported into before (same source or same number)."""
+        episodes = EpisodePage.objects.child_of(self.show)
+        by_source = episodes.filter(source_url=article.source_url).first()
+        by_number = episodes.filter(episode_number=article.episode_number).first()
+        if by_number and by_number != by_source and (by_source or by_number.source_url):
+            origin = f", imported from {by_number.source_url}" if by_number.source_url else ""
+            raise ArticleError(
+                f"episode number {article.episode_number} is already used by another article: "
+                f"“{by_number.title}”{origin}"
+            )
+        return by_source or by_number
+
+    def _fill(self, page: EpisodePage, article: Article, notes: list[str], *, new: bool) -> None:
+        """Copy the article's metadata; fields the source leaves empty keep the page's values."""
+        page.title = article.title
+        page.episode_number = article.episode_number
+        page.broadcast_at = article.broadcast_at
+        page.source_url = article.source_url
+        if new or article.slug:
+            fallback = slugify(f"{article.episode_number}-{article.title}")[:255].strip("-")
+            page.slug = article.slug or fallback or f"episode-{article.episode_number}"
+        if article.rubric:
+            page.rubric = rubric_named(article.rubric)
+        if article.season is not None:
+            page.season = article.season
+        if article.headline:
+            page.headline = article.headline
+        if article.audio_url and page.audio_file_id:
+            notes.append("the page has an uploaded audio file; the article's audio URL is ignored")
+        elif article.audio_url:
+            page.audio_url = article.audio_url
+        if article.audio_duration:
+            page.audio_duration = article.audio_duration
+        if article.summary_html:
+            page.summary = sanitize(article.summary_html, SUMMARY_FEATURES)[0]
+        if article.tags:
+            page.tags.set(article.tags)
+        if article.hosts:
+            page.host_links = [
+                EpisodeHost(person=person_for_credit(name)) for name in article.hosts
+            ]
+        if article.guests:
+            page.guest_links = [
+                EpisodeGuest(person=person_for_credit(name)) for name in article.guests
+            ]
+
+    def _set_body(self, page: EpisodePage, article: Article, notes: list[str], old: list) -> None:
+        """Validate the body as the editor would; unchanged blocks keep their ids."""
+        raw = [block for item in article.blocks if (block := self._raw_block(item, notes))]
+        try:
+            cleaned = self.body_block.clean(self.body_block.to_python(raw))
+        except ValidationError as error:
+            types = [block["type"] for block in raw]
+            raise ArticleError(describe(ValidationError({"body": error}), types)) from None
+        prepared = self.body_block.get_prep_value(cleaned)
+        for new_block, old_block in zip(prepared, old, strict=False):
+            if strip_ids(new_block) == strip_ids(old_block):
+                new_block["id"] = old_block["id"]
+        page.body = prepared
+
+    def _raw_block(self, item, notes: list[str]) -> dict | None:
+        match item:
+            case Heading():
+                return factories.heading(item.text, f"h{item.level}", item.anchor, item.timestamp)
+            case Paragraph():
+                return factories.paragraph(item.html)
+            case Quote():
+                person, name = speaker_for(item.speaker)
+                return factories.pull_quote(item.text, person, name, item.timestamp)
+            case Faq():
+                items = []
+                for entry in item.items:
+                    quote = entry.quote or Quote("")
+                    person, name = speaker_for(quote.speaker)
+                    items.append(
+                        factories.faq_item(
+                            entry.question, entry.answer_html, quote.text, person, name
+                        )
+                    )
+                return factories.faq(items, title=item.title)
+            case Picture():
+                image = self.images.image_for(item, notes)
+                return (
+                    factories.image(image, item.alt, item.caption, item.credit) if image else None
+                )
+        return None
+
+    def snapshot(self, page: EpisodePage) -> dict:
+        """Everything an import sets on a page, in a form that compares equal when unchanged."""
+        body = self.body_block.to_python(self.body_block.get_prep_value(page.body))
+        list(body)  # convert every block, so what follows is the normalised form
+        return {
+            **{name: getattr(page, name) for name in COMPARED_FIELDS},
+            "body": self.body_block.get_prep_value(body),
+            "tags": sorted(tag.name for tag in page.tags.all()),
+            "hosts": [link.person_id for link in page.host_links.all()],
+            "guests": [link.person_id for link in page.guest_links.all()],
+        }
+
+
+def strip_ids(data):
+    """Block data without the ids Wagtail gives each block and list item."""
+    if isinstance(data, dict):
+        return {key: strip_ids(value) for key, value in data.items() if key != "id"}
+    if isinstance(data, list):
+        return [strip_ids(value) for value in data]
+    return data

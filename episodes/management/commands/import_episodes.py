@@ -1,0 +1,100 @@
+"""python manage.py import_episodes PATH... --podcast SLUG [--dry-run] [--publish]"""
+
+from collections import Counter
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from tqdm import tqdm
+
+from episodes.importing.article import Article, ArticleError
+from episodes.importing.outline import outline
+from episodes.importing.sources import Failure, find_files, read_file
+from episodes.importing.writer import EpisodeWriter
+from episodes.models import PodcastPage
+
+STATUSES = ["created", "updated", "unchanged", "failed"]
+
+
+class Command(BaseCommand):
+    help = (
+        "Import episode articles (HTML pages, Markdown files with YAML front matter, WordPress "
+        "WXR exports, or folders of them) into a show as episode pages. Re-running updates the "
+        "same pages."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="Files or folders to import.")
+        parser.add_argument("--podcast", required=True, help="Slug of the show to import into.")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Print each article's block outline and check it, but save nothing.",
+        )
+        parser.add_argument(
+            "--publish", action="store_true", help="Publish the pages (otherwise they stay drafts)."
+        )
+
+    def handle(self, *args, paths, podcast, dry_run, publish, verbosity, **options):
+        show = self._show(podcast)
+        quiet = verbosity == 0
+        articles = [
+            result
+            for path, root in tqdm(
+                list(find_files(paths)),
+                desc="reading",
+                unit="file",
+                disable=quiet or None,
+                leave=False,
+            )
+            for result in read_file(path, root)
+        ]
+        writer = EpisodeWriter(show, publish=publish)
+        counts: Counter[str] = Counter()
+        failures: list[Failure] = []
+        with transaction.atomic():
+            with tqdm(articles, desc="importing", unit="article", disable=quiet or None) as bar:
+                for result in bar:
+                    status, lines = self._import(result, writer, dry_run)
+                    counts[status] += 1
+                    if status == "failed":
+                        failures.append(
+                            result
+                            if isinstance(result, Failure)
+                            else Failure(result.location, lines[0])
+                        )
+                    if not quiet:
+                        with tqdm.external_write_mode():
+                            self.stdout.write("\n".join(lines))
+            if dry_run:
+                transaction.set_rollback(True)
+        if dry_run:
+            writer.images.forget_written()
+        summary = ", ".join(f"{counts[status]} {status}" for status in STATUSES)
+        note = " (dry run: nothing was saved)" if dry_run else ""
+        self.stdout.write(f"{len(articles)} articles into “{show.title}”: {summary}{note}")
+        if failures:
+            listing = "\n".join(f"  {failure.location}: {failure.reason}" for failure in failures)
+            raise CommandError(f"{len(failures)} of {len(articles)} articles failed:\n{listing}")
+
+    def _show(self, slug: str) -> PodcastPage:
+        shows = list(PodcastPage.objects.filter(slug=slug)[:2])
+        if len(shows) == 1:
+            return shows[0]
+        if shows:
+            raise CommandError(f"Several shows have the slug “{slug}”; rename one of them first.")
+        known = ", ".join(PodcastPage.objects.order_by("slug").values_list("slug", flat=True))
+        raise CommandError(f"No show with the slug “{slug}”. Known shows: {known or 'none yet'}.")
+
+    def _import(self, result: Article | Failure, writer: EpisodeWriter, dry_run: bool):
+        """Save one article; return its status and the lines that report it."""
+        if isinstance(result, Failure):
+            return "failed", [f"FAILED {result.location}: {result.reason}"]
+        try:
+            outcome = writer.save(result)
+        except ArticleError as error:
+            return "failed", [f"FAILED {result.location}: {error}"]
+        lines = [f"{outcome.status} #{result.episode_number} {result.title} ({result.location})"]
+        lines += [f"  note: {note}" for note in [*result.warnings, *outcome.notes]]
+        if dry_run:
+            lines += [f"    {line}" for line in outline(result)[1:]]
+        return outcome.status, lines

@@ -1,0 +1,53 @@
+"""A show to import into, and a helper that runs the command the way a person would."""
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.models import Page
+
+from episodes.factories import HomePageFactory, PodcastPageFactory
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@dataclass
+class Run:
+    """What one run of import_episodes printed, and its error if it ended with one."""
+
+    output: str
+    error: str
+
+
+@pytest.fixture
+def show(db):
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug="importer-home")
+    return PodcastPageFactory(parent=home, title="Onde Courte", slug="onde-courte")
+
+
+@pytest.fixture
+def run_import():
+    def run(*args: str) -> Run:
+        out = io.StringIO()
+        try:
+            call_command("import_episodes", *map(str, args), stdout=out, stderr=io.StringIO())
+        except CommandError as error:
+            return Run(out.getvalue(), str(error))
+        return Run(out.getvalue(), "")
+
+    return run
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write a file under a temporary folder and return its path."""
+
+    def write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
