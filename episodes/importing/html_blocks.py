@@ -113,8 +113,8 @@ class HtmlMapper:
             self._flush()
 
     def _text_element(self, tag: Tag) -> None:
-        inline, rest = _split_blocks(tag)
-        text = squash(" ".join(_text(node) for node in inline))
+        inline, rest = split_inline(tag)
+        text = squash(" ".join(text_of(node) for node in inline))
         broadcast = None
         if not self._seen_heading and self.broadcast is None:
             broadcast = metadata.parse_broadcast_line(text)
@@ -137,7 +137,7 @@ class HtmlMapper:
             self.items.append(Paragraph(cleaned))
 
     def _heading(self, tag: Tag) -> None:
-        inline, rest = _split_blocks(tag)
+        inline, rest = split_inline(tag)
         timestamp = valid_timestamp(tag.get("data-timestamp", ""))
         for node in inline:
             if not isinstance(node, Tag):
@@ -147,7 +147,7 @@ class HtmlMapper:
                 if stamp:
                     timestamp = timestamp or stamp
                     time.extract()
-        text = squash(" ".join(_text(node) for node in inline if node.parent is not None))
+        text = squash(" ".join(text_of(node) for node in inline if node.parent is not None))
         text, stamp = _split_heading_timestamp(text)
         level = HEADINGS[tag.name]
         if text and not (tag.name == "h1" and text in self.title_texts):
@@ -267,7 +267,7 @@ def _is_blockish(tag) -> bool:
     return isinstance(tag, Tag) and tag.name not in INLINE and tag.name not in (*MEDIA, "source")
 
 
-def _split_blocks(tag: Tag) -> tuple[list, list]:
+def split_inline(tag: Tag) -> tuple[list, list]:
     """Split children into the leading run of inline content and everything from the first block."""
     inline: list = []
     rest: list = []
@@ -297,7 +297,7 @@ def _plain(html: str) -> str:
     return BeautifulSoup(html, "html.parser").get_text(" ")
 
 
-def _text(node) -> str:
+def text_of(node) -> str:
     return node.get_text(" ") if isinstance(node, Tag) else str(node)
 
 

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from . import metadata
 from .article import Article, ArticleError
 from .body import absolute_audio_url, file_source, fill_body, read_text
+from .html_blocks import split_inline, text_of
 from .quotes import squash
 
 CONTENT_SELECTORS = ["article .entry-content", ".entry-content", ".post-content", "article", "main"]
@@ -22,7 +23,7 @@ def read_html(path: Path, root: Path) -> Article:
     url = _canonical(soup) or _first(meta, "og:url")
     article = Article(location=str(path), source_url=url or file_source(path, root))
     title_tag = soup.select_one("h1.entry-title") or soup.find("h1")
-    raw_title = squash(title_tag.get_text(" ")) if title_tag else ""
+    raw_title = squash(" ".join(map(text_of, split_inline(title_tag)[0]))) if title_tag else ""
     raw_title = raw_title or _first(meta, "og:title") or _page_title(soup, meta)
     if not raw_title:
         raise ArticleError("no title: the page has no <h1>, og:title or <title>")
@@ -39,7 +40,8 @@ def read_html(path: Path, root: Path) -> Article:
     description = _first(meta, "description") or _first(meta, "og:description")
     article.summary_html = f"<p>{escape(description)}</p>" if description else ""
     article.tags = metadata.split_names(
-        [*meta.get("keywords", []), *meta.get("article:tag", [])]
+        [word for value in meta.get("keywords", []) for word in value.split(",")]
+        + meta.get("article:tag", [])
         + [squash(link.get_text(" ")) for link in soup.select('a[rel~="tag"]')]
     )
     article.hosts = metadata.split_names(",".join(meta.get("host", []) + meta.get("hosts", [])))

@@ -80,10 +80,13 @@ class ImageUploader:
         self.written.append(image.file.name)
         return image
 
-    def forget_written(self) -> None:
-        """Delete the files written since the last call (their database rows were rolled back)."""
-        image_model = get_image_model()
-        storage = image_model._meta.get_field("file").storage
-        for name in self.written:
+    def mark(self) -> int:
+        """A position in the list of written files, to forget only what came after it."""
+        return len(self.written)
+
+    def forget_written(self, since: int = 0) -> None:
+        """Delete the files written after `since`: their database rows were rolled back."""
+        storage = get_image_model()._meta.get_field("file").storage
+        for name in self.written[since:]:
             storage.delete(name)
-        self.written = []
+        del self.written[since:]

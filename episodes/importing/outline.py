@@ -41,7 +41,8 @@ def describe_block(block: Block) -> str:
         case Quote():
             return f"quote: “{excerpt(block.text)}”{_speaker(block)}"
         case Faq():
-            return f"faq: {block.title or '(untitled)'} ({len(block.items)} questions)"
+            count = len(block.items)
+            return f"faq: {block.title or '(untitled)'} ({count} question{'s' * (count != 1)})"
         case Picture():
             return f"image: {block.path.name} “{excerpt(block.alt)}”"
     return type(block).__name__

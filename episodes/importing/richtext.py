@@ -1,5 +1,6 @@
 """Limit imported HTML to a rich text field's features with Wagtail's own sanitiser."""
 
+import re
 from functools import cache
 
 from bs4 import BeautifulSoup, Tag
@@ -8,6 +9,9 @@ from wagtail.whitelist import check_url
 
 # Draftail stores <b> and <i>; renaming keeps imported text identical to what the editor saves.
 RENAMES = {"strong": "b", "em": "i"}
+# Line breaks in the source are only layout; list tags need no space around them.
+NEWLINE_RE = re.compile(r"\s*\n\s*")
+LIST_TAG_SPACE_RE = re.compile(r"\s*(</?(?:ul|ol|li)>)\s*")
 
 
 @cache
@@ -24,6 +28,7 @@ def sanitize(html: str, features: list[str]) -> tuple[str, set[str]]:
         elif _unwanted(tag):
             tag.unwrap()
     cleaned, removals = _converter(tuple(features)).clean(str(soup))
+    cleaned = LIST_TAG_SPACE_RE.sub(r"\1", NEWLINE_RE.sub(" ", cleaned))
     return cleaned.strip(), {removal.tag for removal in removals}
 
 

@@ -49,17 +49,16 @@ class EpisodeWriter:
 
     def save(self, article: Article) -> Outcome:
         """Create or update the article's page; ArticleError (and nothing saved) if it can't."""
+        mark = self.images.mark()
         try:
             with transaction.atomic():
-                outcome = self._save(article)
+                return self._save(article)
         except ValidationError as error:
-            self.images.forget_written()
+            self.images.forget_written(mark)
             raise ArticleError(describe(error)) from None
         except ArticleError:
-            self.images.forget_written()
+            self.images.forget_written(mark)
             raise
-        self.images.written = []
-        return outcome
 
     def _save(self, article: Article) -> Outcome:
         self._check_show(article)
@@ -73,10 +72,10 @@ class EpisodeWriter:
         if existing is None:
             page.live = False
             self.show.add_child(instance=page)
-            page.full_clean()
+            self._full_clean(page)
             self._store(page, publish)
             return Outcome("created", page, notes)
-        page.full_clean()
+        self._full_clean(page)
         if strip_ids(self.snapshot(page)) == strip_ids(before):
             if publish and (not existing.live or existing.has_unpublished_changes):
                 existing.get_latest_revision().publish(log_action=True)
@@ -84,6 +83,13 @@ class EpisodeWriter:
             return Outcome("unchanged", page, notes)
         self._store(page, publish)
         return Outcome("updated", page, notes)
+
+    def _full_clean(self, page: EpisodePage) -> None:
+        """The model's own validation, with errors that name the block they are about."""
+        try:
+            page.full_clean()
+        except ValidationError as error:
+            raise ArticleError(describe(error, [block.block_type for block in page.body])) from None
 
     def _store(self, page: EpisodePage, publish: bool) -> None:
         revision = page.save_revision(log_action=True, clean=False)

@@ -17,10 +17,10 @@ CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 POST_TYPES = {"post", "podcast", "episode"}
 SKIPPED_STATUSES = {"trash", "auto-draft", "inherit"}
 UNCATEGORISED = {"uncategorized", "non classé", "non classe"}
-BLOCK_START_RE = re.compile(
-    r"^\s*<(p|h[1-6]|ul|ol|li|blockquote|div|figure|table|pre|section|details|dl|hr|audio|iframe)\b",
-    re.IGNORECASE,
-)
+BLOCK_TAGS = r"p|h[1-6]|ul|ol|blockquote|div|figure|table|pre|section|details|dl|hr|audio|iframe"
+BLOCK_START_RE = re.compile(rf"^\s*</?({BLOCK_TAGS})\b", re.IGNORECASE)
+BLOCK_OPEN_RE = re.compile(rf"(<(?:{BLOCK_TAGS})\b[^>]*>)", re.IGNORECASE)
+BLOCK_CLOSE_RE = re.compile(rf"(</(?:{BLOCK_TAGS})>)", re.IGNORECASE)
 COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 
 Entry = tuple[str, Article | ArticleError]
@@ -56,12 +56,13 @@ def read_wxr(path: Path) -> Iterator[Entry]:
 
 
 def autop(html: str) -> str:
-    """Wrap blank-line separated text in paragraphs, as WordPress does when it shows a post."""
-    chunks = re.split(r"\n\s*\n", COMMENT_RE.sub("", html))
+    """Wrap loose text in paragraphs, single line breaks in <br>, as WordPress shows a post."""
+    html = BLOCK_OPEN_RE.sub(r"\n\n\1", COMMENT_RE.sub("", html))
+    html = BLOCK_CLOSE_RE.sub(r"\1\n\n", html)
+    chunks = [chunk.strip() for chunk in re.split(r"\n\s*\n", html) if chunk.strip()]
     return "\n".join(
-        chunk if BLOCK_START_RE.match(chunk) else f"<p>{chunk.strip().replace(chr(10), '<br>')}</p>"
+        chunk if BLOCK_START_RE.match(chunk) else "<p>" + chunk.replace("\n", "<br>") + "</p>"
         for chunk in chunks
-        if chunk.strip()
     )
 
 

@@ -1,5 +1,7 @@
 """python manage.py import_episodes PATH... --podcast SLUG [--dry-run] [--publish]"""
 
+import contextlib
+import logging
 from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
@@ -37,41 +39,35 @@ class Command(BaseCommand):
     def handle(self, *args, paths, podcast, dry_run, publish, verbosity, **options):
         show = self._show(podcast)
         quiet = verbosity == 0
-        articles = [
-            result
-            for path, root in tqdm(
-                list(find_files(paths)),
-                desc="reading",
-                unit="file",
-                disable=quiet or None,
-                leave=False,
-            )
-            for result in read_file(path, root)
-        ]
+        files = list(find_files(paths))
+        reading = tqdm(files, desc="reading", unit="file", disable=quiet or None, leave=False)
+        articles = [result for path, root in reading for result in read_file(path, root)]
         writer = EpisodeWriter(show, publish=publish)
         counts: Counter[str] = Counter()
         failures: list[Failure] = []
-        with transaction.atomic():
-            with tqdm(articles, desc="importing", unit="article", disable=quiet or None) as bar:
-                for result in bar:
-                    status, lines = self._import(result, writer, dry_run)
-                    counts[status] += 1
-                    if status == "failed":
-                        failures.append(
-                            result
-                            if isinstance(result, Failure)
-                            else Failure(result.location, lines[0])
-                        )
-                    if not quiet:
-                        with tqdm.external_write_mode():
-                            self.stdout.write("\n".join(lines))
+        # Each article commits on its own; a dry run wraps them all in one transaction to undo.
+        batch = transaction.atomic() if dry_run else contextlib.nullcontext()
+        with (
+            batch,
+            quiet_wagtail_log(verbosity),
+            tqdm(articles, desc="importing", unit="article", disable=quiet or None) as bar,
+        ):
+            for result in bar:
+                status, lines, failure = self._import(result, writer, dry_run)
+                counts[status] += 1
+                if failure:
+                    failures.append(failure)
+                if not quiet:
+                    with tqdm.external_write_mode():
+                        self.stdout.write("\n".join(lines))
             if dry_run:
                 transaction.set_rollback(True)
         if dry_run:
             writer.images.forget_written()
         summary = ", ".join(f"{counts[status]} {status}" for status in STATUSES)
         note = " (dry run: nothing was saved)" if dry_run else ""
-        self.stdout.write(f"{len(articles)} articles into “{show.title}”: {summary}{note}")
+        total = f"{len(articles)} article{'s' * (len(articles) != 1)}"
+        self.stdout.write(f"{total} into “{show.title}”: {summary}{note}")
         if failures:
             listing = "\n".join(f"  {failure.location}: {failure.reason}" for failure in failures)
             raise CommandError(f"{len(failures)} of {len(articles)} articles failed:\n{listing}")
@@ -86,15 +82,29 @@ class Command(BaseCommand):
         raise CommandError(f"No show with the slug “{slug}”. Known shows: {known or 'none yet'}.")
 
     def _import(self, result: Article | Failure, writer: EpisodeWriter, dry_run: bool):
-        """Save one article; return its status and the lines that report it."""
+        """Save one article; return its status, the lines reporting it and any failure."""
+        if isinstance(result, Article):
+            try:
+                outcome = writer.save(result)
+            except ArticleError as error:
+                result = Failure(result.location, str(error))
         if isinstance(result, Failure):
-            return "failed", [f"FAILED {result.location}: {result.reason}"]
-        try:
-            outcome = writer.save(result)
-        except ArticleError as error:
-            return "failed", [f"FAILED {result.location}: {error}"]
+            return "failed", [f"FAILED {result.location}: {result.reason}"], result
         lines = [f"{outcome.status} #{result.episode_number} {result.title} ({result.location})"]
         lines += [f"  note: {note}" for note in [*result.warnings, *outcome.notes]]
         if dry_run:
             lines += [f"    {line}" for line in outline(result)[1:]]
-        return outcome.status, lines
+        return outcome.status, lines, None
+
+
+@contextlib.contextmanager
+def quiet_wagtail_log(verbosity: int):
+    """Wagtail logs every page saved; the command reports each article itself unless -v 2."""
+    logger = logging.getLogger("wagtail")
+    level = logger.level
+    if verbosity < 2:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)

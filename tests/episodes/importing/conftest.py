@@ -1,4 +1,4 @@
-"""A show to import into, and a helper that runs the command the way a person would."""
+"""Helpers that run the import command the way a person would, and write source files."""
 
 import io
 from dataclasses import dataclass
@@ -6,9 +6,6 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from wagtail.models import Page
-
-from episodes.factories import HomePageFactory, PodcastPageFactory
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -19,12 +16,6 @@ class Run:
 
     output: str
     error: str
-
-
-@pytest.fixture
-def show(db):
-    home = HomePageFactory(parent=Page.get_first_root_node(), slug="importer-home")
-    return PodcastPageFactory(parent=home, title="Onde Courte", slug="onde-courte")
 
 
 @pytest.fixture
