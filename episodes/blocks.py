@@ -1,6 +1,7 @@
 """StreamField blocks that editors compose episode articles from."""
 
 import re
+from typing import Any, Protocol
 
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
@@ -10,7 +11,7 @@ from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.rich_text import RichText
+from wagtail.rich_text import RichText, expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -39,6 +40,58 @@ def format_timestamp(seconds: int) -> str:
 def is_blank_html(html: str) -> bool:
     """True when rich text holds no visible text (Draftail saves "<p></p>" for an empty box)."""
     return not strip_tags(html or "").replace("&nbsp;", "").strip()
+
+
+def heading_level(level: str | None) -> int:
+    """2 for "h2" and so on; a level that isn't one of the choices reads as a section."""
+    return {"h2": 2, "h3": 3, "h4": 4}.get(level or "", 2)
+
+
+def timestamp_seconds(text: str | None) -> int | None:
+    """Seconds for a stored timestamp, None when empty or unreadable."""
+    try:
+        return parse_timestamp(text) if text else None
+    except ValueError:
+        return None
+
+
+class APIResolver(Protocol):
+    """What the serving app passes in the API context (key "api_resolver") to finish values."""
+
+    def rich_text(self, html: str) -> str:
+        """Database rich text to frontend-ready HTML."""
+
+    def image(self, image) -> dict | None:
+        """An image as frontends show it (renditions, alt)."""
+
+    def embed(self, url: str) -> dict:
+        """{"html", "provider"} for an oEmbed URL."""
+
+
+class BasicResolver:
+    """Fallback without a serving app: Wagtail's own rich text HTML and bare image ids."""
+
+    def rich_text(self, html: str) -> str:
+        return expand_db_html(html or "")
+
+    def image(self, image) -> dict | None:
+        return {"id": image.pk} if image else None
+
+    def embed(self, url: str) -> dict:
+        return {"html": None, "provider": None}
+
+
+def api_resolver(context: dict | None) -> APIResolver:
+    return (context or {}).get("api_resolver") or BasicResolver()
+
+
+def speaker_representation(person, name: str) -> dict | None:
+    """A chosen person wins over a typed name; neither gives None."""
+    if person is not None:
+        return {"name": person.name, "role": person.role or None}
+    if name:
+        return {"name": name, "role": None}
+    return None
 
 
 class TimestampBlock(blocks.CharBlock):
@@ -101,6 +154,15 @@ class HeadingBlock(blocks.StructBlock):
             )
         return value
 
+    def get_api_representation(self, value, context=None) -> dict[str, Any]:
+        data = super().get_api_representation(value, context)
+        # The body fills in generated anchors, which need the whole page to stay unique.
+        return {
+            "text": data["text"],
+            "level": heading_level(data["level"]),
+            "anchor": data["anchor"] or None,
+        }
+
 
 class ParagraphBlock(blocks.StructBlock):
     """A paragraph of the article, limited to bold, italic, links and lists."""
@@ -119,6 +181,10 @@ class ParagraphBlock(blocks.StructBlock):
         if is_blank_html(value["text"].source):
             raise StructBlockValidationError({"text": ValidationError("Write the paragraph.")})
         return value
+
+    def get_api_representation(self, value, context=None) -> dict[str, Any]:
+        data = super().get_api_representation(value, context)
+        return {**data, "text": api_resolver(context).rich_text(value["text"].source)}
 
 
 class PullQuoteBlock(blocks.StructBlock):
@@ -147,6 +213,14 @@ class PullQuoteBlock(blocks.StructBlock):
             raise StructBlockValidationError(errors)
         return value
 
+    def get_api_representation(self, value, context=None) -> dict[str, Any]:
+        data = super().get_api_representation(value, context)
+        return {
+            "text": data["text"],
+            "speaker": speaker_representation(value.get("speaker"), data["speaker_name"]),
+            "timestamp_seconds": timestamp_seconds(data["timestamp"]),
+        }
+
 
 class SupportingQuoteBlock(blocks.StructBlock):
     """An optional quote from the episode that backs an FAQ answer."""
@@ -169,6 +243,13 @@ class SupportingQuoteBlock(blocks.StructBlock):
             raise StructBlockValidationError(errors)
         return value
 
+    def get_api_representation(self, value, context=None) -> dict[str, Any] | None:
+        data = super().get_api_representation(value, context)
+        if not (data["text"] or "").strip():
+            return None
+        speaker = speaker_representation(value.get("speaker"), data["speaker_name"])
+        return {"text": data["text"], "speaker": speaker}
+
 
 class FAQItemBlock(blocks.StructBlock):
     """One question of an FAQ, its answer and the quote that supports it."""
@@ -186,6 +267,14 @@ class FAQItemBlock(blocks.StructBlock):
         if is_blank_html(value["answer"].source):
             raise StructBlockValidationError({"answer": ValidationError("Write the answer.")})
         return value
+
+    def get_api_representation(self, value, context=None) -> dict[str, Any]:
+        data = super().get_api_representation(value, context)
+        return {
+            "question": data["question"],
+            "answer": api_resolver(context).rich_text(value["answer"].source),
+            "quote": data["quote"],
+        }
 
 
 class FAQBlock(blocks.StructBlock):
@@ -217,6 +306,10 @@ class FAQBlock(blocks.StructBlock):
             )
         return super().clean(value)
 
+    def get_api_representation(self, value, context=None) -> dict[str, Any]:
+        data = super().get_api_representation(value, context)
+        return {"title": data["title"] or None, "items": list(data["items"])}
+
 
 class ImageBlock(blocks.StructBlock):
     """A picture in the article, with the text that describes it to those who can't see it."""
@@ -234,6 +327,16 @@ class ImageBlock(blocks.StructBlock):
         description = "An image with alt text, caption and credit."
         template = "episodes/blocks/image.html"
 
+    def get_api_representation(self, value, context=None) -> dict[str, Any]:
+        data = super().get_api_representation(value, context)
+        image = value.get("image")
+        return {
+            "image": api_resolver(context).image(image) if image is not None else None,
+            "alt": data["alt"],
+            "caption": data["caption"] or None,
+            "credit": data["credit"] or None,
+        }
+
 
 class EmbedMediaBlock(blocks.StructBlock):
     """Audio or video from another platform, embedded by its oEmbed URL."""
@@ -245,6 +348,11 @@ class EmbedMediaBlock(blocks.StructBlock):
         label = "Embed"
         description = "Audio or video from another platform."
         template = "episodes/blocks/embed.html"
+
+    def get_api_representation(self, value, context=None) -> dict[str, Any]:
+        data = super().get_api_representation(value, context)
+        url = data["url"] or ""
+        return {"url": url, **api_resolver(context).embed(url)}
 
 
 class EpisodeBodyBlock(blocks.StreamBlock):
@@ -286,6 +394,14 @@ class EpisodeBodyBlock(blocks.StreamBlock):
         if errors:
             raise StreamBlockValidationError(block_errors=errors)
         return value
+
+    def get_api_representation(self, value, context=None) -> list[dict[str, Any]]:
+        items = super().get_api_representation(value, context)
+        anchors = heading_anchors(value) if value else {}
+        for item in items:
+            if item["type"] == "heading":
+                item["value"]["anchor"] = anchors.get(item["id"], item["value"]["anchor"])
+        return items
 
 
 def heading_anchors(body) -> dict[str, str]:

@@ -20,6 +20,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
     TitleFieldPanel,
 )
+from wagtail.api import APIField
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.fields import RichTextField, StreamField
@@ -142,6 +143,20 @@ class PodcastPage(HeadlessMixin, Page):
         ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("description")]
+    # What the API exposes; names without a model attribute are computed by the serving app.
+    api_fields = [
+        APIField("description"),
+        APIField("artwork"),
+        APIField("author"),
+        APIField("language"),
+        APIField("apple_category"),
+        APIField("explicit"),
+        APIField("podcast_type"),
+        APIField("copyright"),
+        APIField("website"),
+        APIField("seo"),
+        APIField("json_ld"),
+    ]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["episodes.EpisodePage"]
 
@@ -282,6 +297,28 @@ class EpisodePage(HeadlessMixin, Page):
         index.AutocompleteField("body"),
         index.FilterField("episode_number"),
         index.FilterField("broadcast_at"),
+    ]
+    # What the API exposes; names without a model attribute are computed by the serving app.
+    api_fields = [
+        APIField("show"),
+        APIField("episode_number"),
+        APIField("season"),
+        APIField("episode_type"),
+        APIField("rubric"),
+        APIField("headline"),
+        APIField("broadcast_at"),
+        APIField("audio"),
+        APIField("cover_image"),
+        APIField("summary"),
+        APIField("hosts"),
+        APIField("guests"),
+        APIField("tags"),
+        APIField("related_episodes"),
+        APIField("body"),
+        APIField("toc"),
+        APIField("reading_time"),
+        APIField("seo"),
+        APIField("json_ld"),
     ]
     parent_page_types = ["episodes.PodcastPage"]
     subpage_types: list[str] = []

@@ -6,3 +6,7 @@ from django.apps import AppConfig
 class FrontendApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "frontend_api"
+
+    def ready(self) -> None:
+        # Connects the signal handlers that keep the cached site list fresh.
+        from . import sites  # noqa: F401

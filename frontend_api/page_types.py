@@ -42,5 +42,6 @@ def page_type_joins() -> list[str]:
     joins = []
     for page_type in PAGE_TYPES:
         joins.append(page_type.accessor)
-        joins.extend(f"{page_type.accessor}__{join}" for join in page_type.joins)
+        # The locale is a Page field; joined through the subclass so the specific page has it.
+        joins.extend(f"{page_type.accessor}__{join}" for join in ("locale", *page_type.joins))
     return joins

@@ -4,7 +4,19 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Exists, F, Model, OuterRef, TextField, Value
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    Model,
+    OuterRef,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast, Length, Substr
 from django.http import HttpRequest
 from wagtail.documents import get_document_model
@@ -27,8 +39,8 @@ def private_page_condition() -> Exists:
     )
 
 
-def private_document_condition() -> Exists:
-    """True for a document in a collection restricted by itself or an ancestor."""
+def private_collection_condition() -> Exists:
+    """True for a document or image in a collection restricted by itself or an ancestor."""
     return Exists(
         CollectionViewRestriction.objects.filter(
             collection__path=Substr(OuterRef("collection__path"), 1, Length("collection__path"))
@@ -63,6 +75,10 @@ class References:
         self.request = request
         self._wanted: dict[type[Model], set] = defaultdict(set)
         self._embed_urls: set[str] = set()
+        self._page_paths: set[str] = set()
+        self._page_sets: dict[str, QuerySet] = {}
+        self.page_sets: dict[str, list[Page]] = {}
+        self.pages_by_path: dict[str, Page] = {}
         self._loaded: dict[type[Model], dict] = defaultdict(dict)
         self.embeds: dict[str, EmbedRef] = {}
         self.image_specs: set[str] = set()
@@ -79,7 +95,7 @@ class References:
             pk = int(pk)
         except (TypeError, ValueError):
             return
-        if pk not in self._tried[kind]:
+        if pk not in self._tried[kind] and pk not in self._loaded[kind]:
             self._wanted[kind].add(pk)
 
     def want_image(self, pk, specs: Iterable[str]) -> None:
@@ -91,33 +107,70 @@ class References:
         if url and url not in self.embeds:
             self._embed_urls.add(url)
 
+    def want_page_path(self, path: str) -> None:
+        """Ask for a page by its tree path (how ancestors are found)."""
+        if path and path not in self.pages_by_path:
+            self._page_paths.add(path)
+
+    def want_page_set(self, name: str, pks: QuerySet) -> None:
+        """Ask for the pages whose keys a subquery selects; read them back from page_sets[name]."""
+        self._page_sets[name] = pks
+
     # Loading ----------------------------------------------------------------------------------
 
-    def load(self) -> None:
-        """Run one query per kind that has something new wanted."""
+    def load(self, images: bool = True) -> None:
+        """One query per kind with something new wanted; images=False defers the images."""
         image_model = get_image_model()
         document_model = get_document_model()
         wanted, self._wanted = self._wanted, defaultdict(set)
+        if not images and image_model in wanted:
+            self._wanted[image_model] = wanted.pop(image_model)
         embed_urls, self._embed_urls = self._embed_urls, set()
         for kind, pks in wanted.items():
             self._tried[kind].update(pks)
         for kind, pks in wanted.items():
-            if kind is Page:
-                self._load_pages(pks)
-            elif kind not in (image_model, document_model):
+            if kind not in (Page, image_model, document_model):
                 self._loaded[kind].update(kind._default_manager.in_bulk(pks))
+        self._load_pages(wanted.get(Page, set()))
         self._load_documents_and_embeds(wanted.get(document_model, set()), embed_urls)
         if wanted.get(image_model):
             self._load_images(wanted[image_model])
 
     def _load_pages(self, pks: set[int]) -> None:
+        """Pages by key, by tree path and by named subqueries, all in one query."""
+        paths, self._page_paths = self._page_paths, set()
+        page_sets, self._page_sets = self._page_sets, {}
+        if not (pks or paths or page_sets):
+            return
+        condition = Q(pk__in=pks) | Q(path__in=paths)
+        markers = {}
+        for index, (name, subquery) in enumerate(page_sets.items()):
+            condition |= Q(pk__in=subquery)
+            markers[f"api_in_set_{index}"] = name
         pages = (
-            Page.objects.filter(pk__in=pks)
+            Page.objects.filter(condition)
             .select_related(*page_type_joins())
-            .annotate(api_private=private_page_condition())
+            .annotate(
+                api_private=private_page_condition(),
+                **{
+                    marker: Case(
+                        When(pk__in=page_sets[name], then=Value(True)),
+                        default=Value(False),
+                        output_field=BooleanField(),
+                    )
+                    for marker, name in markers.items()
+                },
+            )
         )
-        for page in pages:
-            self._loaded[Page][page.pk] = specific_from_joins(page)
+        found_sets: dict[str, list[Page]] = {name: [] for name in page_sets}
+        for row in pages:
+            page = specific_from_joins(row)
+            self._loaded[Page][page.pk] = page
+            self.pages_by_path[page.path] = page
+            for marker, name in markers.items():
+                if getattr(row, marker):
+                    found_sets[name].append(page)
+        self.page_sets.update(found_sets)
 
     def _load_documents_and_embeds(self, doc_ids: set[int], embed_urls: set[str]) -> None:
         """Both are small lookups by key, so they share one round trip."""
@@ -132,7 +185,7 @@ class References:
                     text_a=Cast("title", TextField()),
                     text_b=Cast("file", TextField()),
                     text_c=Value("", output_field=TextField()),
-                    private=private_document_condition(),
+                    private=private_collection_condition(),
                 )
                 .values_list("kind", "key", "text_a", "text_b", "text_c", "private")
             )
@@ -199,6 +252,9 @@ class References:
 
     def page(self, pk) -> Page | None:
         return self.get(Page, pk)
+
+    def page_at(self, path: str) -> Page | None:
+        return self.pages_by_path.get(path)
 
     def image(self, pk) -> AbstractImage | None:
         return self.get(get_image_model(), pk)

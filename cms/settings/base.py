@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "wagtail_headless_preview",
     "wagtail.api.v2",
     "rest_framework",
+    "corsheaders",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -149,6 +151,15 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_I18N_ENABLED = False
+
+# Public API (frontend_api): absolute URLs on the CMS's origin, a bounded page size, and
+# cross-origin reads only from the configured frontends.
+WAGTAILAPI_BASE_URL = CMS_URL
+WAGTAILAPI_LIMIT_MAX = int(os.environ.get("API_LIMIT_MAX", "50"))
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", FRONTEND_URL)
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 WAGTAIL_HEADLESS_PREVIEW = {
     # Per-site frontends: PREVIEW_CLIENT_URLS="news.example.com=https://news.example.net,...".

@@ -1,0 +1,285 @@
+"""Everything a set of pages needs to be serialized, loaded in a fixed number of queries.
+
+`PageBatch.prepare(pages)` collects what the pages refer to (people, linked and related
+pages, ancestors, documents, embeds, images) and loads each kind once, whatever the number
+of pages, blocks or links. The serializer fields then read from the batch without querying.
+The pages may be live rows or unsaved drafts built from a revision: nothing is refetched.
+"""
+
+import math
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import HttpRequest
+from django.utils.html import strip_tags
+from wagtail.blocks.stream_block import StreamValue
+from wagtail.models import Page
+
+from episodes.models import EpisodePage, EpisodeTag, Person, PodcastPage
+
+from .conf import api_setting, image_specs
+from .images import image_representation
+from .links import frontend_url
+from .queries import parse_ordered_ids, parse_tags
+from .references import References, is_public, private_page_condition
+from .richtext import RichTextResolver
+from .sites import all_sites
+from .streams import build_stream, collect, raw_items
+
+WORD_RE = re.compile(r"\w+")
+STEP = 4  # characters per tree level in Wagtail's materialised paths
+
+
+class PageBatch:
+    """Loads, then answers: the serializer fields and the block API resolver read from here."""
+
+    def __init__(self, request: HttpRequest | None = None) -> None:
+        self.request = request
+        self.references = References(request)
+        self.rich_text_resolver = RichTextResolver(self.references)
+        self._streams: dict[int, StreamValue] = {}
+        self._bodies: dict[int, list[dict]] = {}
+        self._keep: list[Page] = []
+
+    # Loading ----------------------------------------------------------------------------------
+
+    def prepare(self, pages: Iterable[Page]) -> "PageBatch":
+        """Load what these pages refer to: one query per kind for all of them."""
+        pages = list(pages)
+        self._keep.extend(pages)
+        refs = self.references
+        specs = image_specs()
+        for page in pages:
+            for path in self._ancestor_paths(page):
+                refs.want_page_path(path)
+            if isinstance(page, EpisodePage):
+                self._collect_episode(page)
+            elif isinstance(page, PodcastPage):
+                refs.want_image(page.artwork_id, specs)
+        refs.load(images=False)
+        # People and pages are loaded now, so their photos and covers can join the images query.
+        for page in pages:
+            show = self.show_page(page)
+            if show is not None:
+                refs.want_image(show.artwork_id, specs)
+            if isinstance(page, EpisodePage):
+                for person in self.hosts(page) + self.guests(page):
+                    refs.want_image(person.photo_id, specs)
+                for related in self.related_pages(page):
+                    refs.want_image(related.cover_image_id, specs)
+        refs.load()
+        for page in pages:
+            body = getattr(page, "body", None)
+            if isinstance(body, StreamValue):
+                self._streams[id(page)] = build_stream(body.stream_block, raw_items(body), refs)
+        return self
+
+    def _collect_episode(self, page: EpisodePage) -> None:
+        refs = self.references
+        for person_id in self.host_ids(page) + self.guest_ids(page):
+            refs.want(Person, person_id)
+        related_ids = self.related_ids(page)
+        for related_id in related_ids:
+            refs.want(Page, related_id)
+        if not related_ids:
+            fallback = self._fallback_related(page)
+            if fallback is not None:
+                refs.want_page_set(self._related_key(page), fallback)
+        refs.want_image(page.cover_image_id, image_specs())
+        self.rich_text_resolver.collect(page.summary)
+        body = page.body
+        if isinstance(body, StreamValue):
+            collect(body.stream_block, raw_items(body), refs, self.rich_text_resolver.collect)
+
+    def _fallback_related(self, page: EpisodePage) -> QuerySet | None:
+        """Recent live, public episodes sharing the rubric or a tag, newest first."""
+        condition = Q()
+        if page.rubric_id:
+            condition |= Q(rubric_id=page.rubric_id)
+        tags = self.tags(page)
+        if tags:
+            shares_tag = EpisodeTag.objects.filter(
+                content_object_id=OuterRef("pk"), tag__name__in=tags
+            )
+            condition |= Q(Exists(shares_tag))
+        if not condition:
+            return None
+        candidates = EpisodePage.objects.live().filter(condition).exclude(private_page_condition())
+        if page.pk:
+            candidates = candidates.exclude(pk=page.pk)
+        root = self._site_root_path(page)
+        if root:
+            candidates = candidates.filter(path__startswith=root)
+        return candidates.order_by("-broadcast_at", "-pk").values("pk")[
+            : api_setting("API_RELATED_EPISODES")
+        ]
+
+    @staticmethod
+    def _related_key(page: Page) -> str:
+        return f"related:{id(page)}"
+
+    # Tree -------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _site_root_path(page: Page) -> str:
+        """Tree path of the site root holding the page ("" when none does)."""
+        path = page.path or ""
+        roots = [
+            site.root_tree_path for site in all_sites() if path.startswith(site.root_tree_path)
+        ]
+        return max(roots, key=len, default="")
+
+    def _ancestor_paths(self, page: Page) -> list[str]:
+        """Tree paths from the site root down to the parent."""
+        path = page.path or ""
+        root_depth = len(self._site_root_path(page)) // STEP or min(2, len(path) // STEP)
+        return [path[: depth * STEP] for depth in range(root_depth, len(path) // STEP)]
+
+    def ancestors(self, page: Page) -> list[Page]:
+        found = (self.references.page_at(path) for path in self._ancestor_paths(page))
+        return [ancestor for ancestor in found if ancestor is not None]
+
+    def parent(self, page: Page) -> Page | None:
+        path = page.path or ""
+        if len(path) <= STEP:
+            return None
+        return self.references.page_at(path[:-STEP])
+
+    def show_page(self, page: Page) -> PodcastPage | None:
+        parent = self.parent(page) if isinstance(page, EpisodePage) else None
+        return parent if isinstance(parent, PodcastPage) else None
+
+    def url(self, page: Page) -> str:
+        return frontend_url(page, self.request)
+
+    def public_url(self, page: Page) -> str | None:
+        return self.url(page) if is_public(page) else None
+
+    # Episode relations ------------------------------------------------------------------------
+
+    @staticmethod
+    def _child_ids(page: Page, annotation: str, relation: str, attribute: str) -> list[int]:
+        """From the list query's aggregate when present, else from the (possibly draft) page."""
+        if hasattr(page, annotation):
+            return parse_ordered_ids(getattr(page, annotation))
+        manager = getattr(page, relation, None)
+        return [getattr(row, attribute) for row in manager.all()] if manager is not None else []
+
+    def host_ids(self, page: EpisodePage) -> list[int]:
+        return self._child_ids(page, "api_host_ids", "host_links", "person_id")
+
+    def guest_ids(self, page: EpisodePage) -> list[int]:
+        return self._child_ids(page, "api_guest_ids", "guest_links", "person_id")
+
+    def related_ids(self, page: EpisodePage) -> list[int]:
+        return self._child_ids(page, "api_related_ids", "related_links", "episode_id")
+
+    def tags(self, page: EpisodePage) -> list[str]:
+        if hasattr(page, "api_tags"):
+            return parse_tags(page.api_tags)
+        return sorted(tag.name for tag in page.tags.all())
+
+    def _people(self, ids: list[int]) -> list[Person]:
+        people = (self.references.get(Person, pk) for pk in ids)
+        return [person for person in people if person is not None]
+
+    def hosts(self, page: EpisodePage) -> list[Person]:
+        return self._people(self.host_ids(page))
+
+    def guests(self, page: EpisodePage) -> list[Person]:
+        return self._people(self.guest_ids(page))
+
+    def related_pages(self, page: EpisodePage) -> list[EpisodePage]:
+        """The editor's choice when there is one, else recent episodes of the rubric or tags."""
+        ids = self.related_ids(page)
+        if ids:
+            chosen = (self.references.page(pk) for pk in ids)
+        else:
+            chosen = sorted(
+                self.references.page_sets.get(self._related_key(page), []),
+                key=lambda episode: (episode.broadcast_at, episode.pk),
+                reverse=True,
+            )
+        return [
+            episode
+            for episode in chosen
+            if isinstance(episode, EpisodePage) and is_public(episode) and episode.pk != page.pk
+        ]
+
+    # Representations --------------------------------------------------------------------------
+
+    def image(self, image) -> dict | None:
+        """Block API resolver: an image with its renditions."""
+        if image is None:
+            return None
+        loaded = self.references.image(image.pk) or image
+        return image_representation(loaded)
+
+    def image_by_id(self, pk, alt: str | None = None) -> dict | None:
+        return image_representation(self.references.image(pk), alt=alt) if pk else None
+
+    def rich_text(self, html: str) -> str:
+        """Block API resolver: database rich text to frontend HTML."""
+        return self.rich_text_resolver.expand(html)
+
+    def embed(self, url: str) -> dict:
+        """Block API resolver: the cached oEmbed HTML and provider of a URL."""
+        found = self.references.embeds.get(url)
+        return {
+            "html": (found.html or None) if found else None,
+            "provider": (found.provider or None) if found else None,
+        }
+
+    def person(self, person: Person) -> dict[str, Any]:
+        return {
+            "id": person.pk,
+            "name": person.name,
+            "role": person.role or None,
+            "photo": self.image_by_id(person.photo_id, alt=person.name),
+        }
+
+    def body(self, page: Page) -> list[dict]:
+        """The body's API representation, built once per page."""
+        key = id(page)
+        if key not in self._bodies:
+            stream = self._streams.get(key)
+            if stream is None:
+                body = getattr(page, "body", None)
+                if not isinstance(body, StreamValue):
+                    return []
+                self.prepare([page])
+                stream = self._streams[key]
+            self._bodies[key] = stream.stream_block.get_api_representation(
+                stream, {"api_resolver": self}
+            )
+        return self._bodies[key]
+
+    def toc(self, page: Page) -> list[dict]:
+        return [
+            {key: item["value"][key] for key in ("text", "level", "anchor")}
+            for item in self.body(page)
+            if item["type"] == "heading"
+        ]
+
+    def reading_time(self, page: Page) -> int:
+        """Minutes to read the article, rounded up; 0 for an empty one."""
+        words = sum(len(WORD_RE.findall(text)) for text in _texts(self.body(page)))
+        return math.ceil(words / api_setting("API_WORDS_PER_MINUTE"))
+
+
+TEXT_KEYS = frozenset({"text", "question", "answer", "caption", "title"})
+
+
+def _texts(value: Any) -> Iterable[str]:
+    """The readable strings of a body representation (HTML stripped)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in TEXT_KEYS and isinstance(item, str):
+                yield strip_tags(item)
+            elif isinstance(item, dict | list):
+                yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)

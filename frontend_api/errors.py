@@ -1,0 +1,47 @@
+"""Every API error as JSON {"message": ...} with a 4xx status, never an HTML page or a 500."""
+
+import logging
+
+from django.core.exceptions import FieldError, ValidationError
+from django.db import DataError
+from django.http import Http404, HttpRequest, JsonResponse
+from django.views.defaults import page_not_found
+from rest_framework import status
+from rest_framework.exceptions import APIException
+from rest_framework.response import Response
+from wagtail.api.v2.utils import BadRequestError
+
+logger = logging.getLogger(__name__)
+
+# Raised while applying bad parameter values (a NUL byte, a number too large for the
+# database, an unparsable filter); the request, not the server, is at fault.
+BAD_INPUT_ERRORS = (ValueError, OverflowError, ValidationError, FieldError, DataError, LookupError)
+
+
+def _message(detail) -> str:
+    if isinstance(detail, dict):
+        return "; ".join(f"{key}: {_message(value)}" for key, value in detail.items())
+    if isinstance(detail, list):
+        return "; ".join(_message(item) for item in detail)
+    return str(detail)
+
+
+def error_response(exc: Exception) -> Response | None:
+    """The JSON response for an exception raised by an API view, or None to re-raise it."""
+    if isinstance(exc, Http404):
+        return Response({"message": str(exc) or "not found"}, status=status.HTTP_404_NOT_FOUND)
+    if isinstance(exc, BadRequestError):
+        return Response({"message": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, APIException):
+        return Response({"message": _message(exc.detail)}, status=exc.status_code)
+    if isinstance(exc, BAD_INPUT_ERRORS):
+        logger.info("Bad API request: %s: %s", type(exc).__name__, exc)
+        return Response({"message": "invalid parameter value"}, status=status.HTTP_400_BAD_REQUEST)
+    return None
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None):
+    """handler404: JSON under /api/, Django's page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"message": "not found"}, status=404)
+    return page_not_found(request, exception)

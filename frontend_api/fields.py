@@ -1,0 +1,199 @@
+"""Serializer fields for the API's computed page fields; each reads the prepared PageBatch."""
+
+from typing import Any
+
+from django.utils.html import strip_tags
+from rest_framework.fields import Field
+from wagtail.models import Page
+
+from episodes.models import EpisodePage, PodcastPage
+
+from .batch import PageBatch
+from .jsonld import json_ld
+from .links import absolute_url
+
+
+class BatchField(Field):
+    """A read-only field computed from the whole page with the batch's loaded references."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance: Page) -> Page:
+        return instance
+
+    @property
+    def batch(self) -> PageBatch:
+        return self.context["batch"]
+
+    def to_representation(self, page: Page) -> Any:
+        return self.represent(self.batch, page)
+
+    def represent(self, batch: PageBatch, page: Page) -> Any:
+        raise NotImplementedError
+
+
+class HtmlUrlField(BatchField):
+    """meta.html_url: where the page lives on the frontend."""
+
+    def represent(self, batch, page):
+        return batch.url(page)
+
+
+class ParentField(BatchField):
+    """meta.parent, from the batch's ancestors instead of two queries per page."""
+
+    def represent(self, batch, page):
+        parent = batch.parent(page)
+        if parent is None or not batch.public_url(parent):
+            return None
+        return self.parent.page_summary(parent)
+
+
+class ShowField(BatchField):
+    def represent(self, batch, page):
+        show = batch.show_page(page)
+        if show is None:
+            return None
+        return {"id": show.pk, "title": show.title, "slug": show.slug, "url": batch.url(show)}
+
+
+class RubricField(BatchField):
+    def represent(self, batch, page):
+        rubric = page.rubric
+        return {"id": rubric.pk, "name": rubric.name, "slug": rubric.slug} if rubric else None
+
+
+class HeadlineField(BatchField):
+    """The article's title, which falls back to the episode title."""
+
+    def represent(self, batch, page):
+        return page.headline or page.title
+
+
+class AudioField(BatchField):
+    def represent(self, batch, page: EpisodePage):
+        url = page.audio_source_url
+        if not url:
+            return None
+        return {
+            "url": absolute_url(url),
+            "mime_type": page.audio_mime_type or None,
+            "size": page.audio_size,
+            "duration_seconds": page.audio_duration_seconds,
+        }
+
+
+class ImageField(BatchField):
+    """An image foreign key of the page, as renditions."""
+
+    def represent(self, batch, page):
+        return batch.image_by_id(getattr(page, f"{self.field_name}_id", None))
+
+
+class RichTextField(BatchField):
+    """A rich text field of the page, as frontend HTML."""
+
+    def represent(self, batch, page):
+        return batch.rich_text(getattr(page, self.field_name) or "")
+
+
+class HostsField(BatchField):
+    def represent(self, batch, page):
+        return [batch.person(person) for person in batch.hosts(page)]
+
+
+class GuestsField(BatchField):
+    def represent(self, batch, page):
+        return [batch.person(person) for person in batch.guests(page)]
+
+
+class TagsField(BatchField):
+    def represent(self, batch, page):
+        return batch.tags(page)
+
+
+class RelatedEpisodesField(BatchField):
+    def represent(self, batch, page):
+        return [
+            {
+                "id": episode.pk,
+                "title": episode.title,
+                "episode_number": episode.episode_number,
+                "url": batch.url(episode),
+                "cover_image": batch.image_by_id(episode.cover_image_id),
+            }
+            for episode in batch.related_pages(page)
+        ]
+
+
+class BodyField(BatchField):
+    def represent(self, batch, page):
+        return batch.body(page)
+
+
+class TocField(BatchField):
+    def represent(self, batch, page):
+        return batch.toc(page)
+
+
+class ReadingTimeField(BatchField):
+    def represent(self, batch, page):
+        return batch.reading_time(page)
+
+
+class SeoField(BatchField):
+    """Title, description, canonical frontend URL and Open Graph image."""
+
+    def represent(self, batch, page):
+        image = None
+        description = ""
+        if isinstance(page, EpisodePage):
+            image = batch.image_by_id(page.cover_image_id)
+            show = batch.show_page(page)
+            if image is None and show is not None:
+                image = batch.image_by_id(show.artwork_id)
+            description = strip_tags(batch.rich_text(page.summary))
+        elif isinstance(page, PodcastPage):
+            image = batch.image_by_id(page.artwork_id)
+            description = page.description
+        else:
+            description = getattr(page, "intro", "")
+        og_image = None
+        if image and image["renditions"]:
+            largest = image["renditions"][-1]
+            og_image = {**largest, "alt": image["alt"]}
+        title = page.seo_title or getattr(page, "headline", "") or page.title
+        return {
+            "title": title,
+            "description": (page.search_description or description or "").strip(),
+            "canonical_url": batch.url(page),
+            "og_image": og_image,
+        }
+
+
+class JsonLdField(BatchField):
+    def represent(self, batch, page):
+        return json_ld(batch, page)
+
+
+# Field name -> serializer field class, for the names the content apps list in api_fields.
+COMPUTED_FIELDS: dict[str, type[BatchField]] = {
+    "show": ShowField,
+    "rubric": RubricField,
+    "headline": HeadlineField,
+    "audio": AudioField,
+    "cover_image": ImageField,
+    "artwork": ImageField,
+    "summary": RichTextField,
+    "hosts": HostsField,
+    "guests": GuestsField,
+    "tags": TagsField,
+    "related_episodes": RelatedEpisodesField,
+    "body": BodyField,
+    "toc": TocField,
+    "reading_time": ReadingTimeField,
+    "seo": SeoField,
+    "json_ld": JsonLdField,
+}

@@ -1,0 +1,243 @@
+"""The episode detail: v2 meta plus everything a frontend needs, from one representation."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from episodes import factories as f
+from frontend_api.representation import page_representation
+
+from .builders import EMBED_URL, full_episode, published
+
+
+@pytest.fixture(autouse=True)
+def origins(settings):
+    settings.FRONTEND_URL = "https://front.example"
+    settings.CMS_URL = "https://cms.example"
+    settings.WAGTAILAPI_BASE_URL = "https://cms.example"
+
+
+@pytest.fixture
+def episode(podcast):
+    return full_episode(podcast)
+
+
+def detail(client, page):
+    response = client.get(f"/api/v2/pages/{page.pk}/")
+    assert response.status_code == 200, response.content
+    assert response["Content-Type"] == "application/json"
+    return response.json()
+
+
+def test_meta_is_v2_with_frontend_urls(client, episode, podcast):
+    meta = detail(client, episode)["meta"]
+    assert meta["type"] == "episodes.EpisodePage"
+    assert meta["detail_url"] == f"https://cms.example/api/v2/pages/{episode.pk}/"
+    assert meta["html_url"] == "https://front.example/test-show/episode-1/"
+    assert meta["slug"] == "episode-1"
+    assert meta["parent"] == {
+        "id": podcast.pk,
+        "meta": {
+            "type": "episodes.PodcastPage",
+            "detail_url": f"https://cms.example/api/v2/pages/{podcast.pk}/",
+            "html_url": "https://front.example/test-show/",
+        },
+        "title": "Test Show",
+    }
+
+
+def test_episode_fields(client, episode, podcast):
+    data = detail(client, episode)
+    assert data["show"] == {
+        "id": podcast.pk,
+        "title": "Test Show",
+        "slug": "test-show",
+        "url": "https://front.example/test-show/",
+    }
+    assert data["episode_number"] == 1
+    assert data["season"] == 1
+    assert data["episode_type"] == "full"
+    assert data["rubric"]["slug"] == "market"
+    assert data["headline"] == "Headline 1"
+    assert data["broadcast_at"].startswith("2026-03-04T09:30:00")
+    assert data["audio"] == {
+        "url": "https://audio.example.com/episode-1.mp3",
+        "mime_type": "audio/mpeg",
+        "size": 43_200_000,
+        "duration_seconds": 3130,
+    }
+    assert [r["width"] for r in data["cover_image"]["renditions"]] == [64]
+    assert data["cover_image"]["alt"] == "Cover 1"
+    assert (
+        data["summary"]
+        == '<p>About <a href="https://front.example/test-show/linked-1/">this</a>.</p>'
+    )
+    assert [(p["name"], p["role"]) for p in data["hosts"]] == [("Host Person", "Host")]
+    assert data["hosts"][0]["photo"]["alt"] == "Host Person"
+    assert data["guests"][0]["photo"] is None
+    assert data["tags"] == ["audio", "markets"]
+    [related] = data["related_episodes"]
+    assert related["url"] == "https://front.example/test-show/linked-1/"
+    assert related["episode_number"] == 101
+
+
+def test_body_contract(client, episode):
+    body = detail(client, episode)["body"]
+    assert [item["type"] for item in body] == [
+        "heading",
+        "paragraph",
+        "heading",
+        "pull_quote",
+        "pull_quote",
+        "image",
+        "embed",
+        "faq",
+    ]
+    assert all(set(item) == {"type", "id", "value"} for item in body)
+    values = [item["value"] for item in body]
+    assert values[0] == {
+        "text": "Why we talk about this",
+        "level": 2,
+        "anchor": "why-we-talk-about-this",
+    }
+    assert "linktype" not in values[1]["text"]
+    assert 'href="https://front.example/test-show/linked-1/"' in values[1]["text"]
+    assert values[3] == {
+        "text": "Listening comes first.",
+        "speaker": {"name": "Host Person", "role": "Host"},
+        "timestamp_seconds": 62,
+    }
+    assert values[4]["speaker"] == {"name": "A listener", "role": None}
+    assert values[4]["timestamp_seconds"] is None
+    assert set(values[5]) == {"image", "alt", "caption", "credit"}
+    assert values[5]["image"]["renditions"][0]["url"].startswith("https://cms.example/media/")
+    assert values[6] == {
+        "url": EMBED_URL,
+        "html": '<iframe src="https://video.example/embed/demo"></iframe>',
+        "provider": "Video Example",
+    }
+    faq = values[7]
+    assert faq["title"] == "Frequently asked questions"
+    assert faq["items"][0] == {
+        "question": "Who is it for?",
+        "answer": "<p>Anyone <b>curious</b>.</p>",
+        "quote": {"text": "For all.", "speaker": {"name": "Guest Person", "role": None}},
+    }
+    assert faq["items"][1]["quote"] is None
+
+
+def test_toc_reading_time_and_seo(client, episode):
+    data = detail(client, episode)
+    assert data["toc"] == [
+        {"text": "Why we talk about this", "level": 2, "anchor": "why-we-talk-about-this"},
+        {"text": "A detail", "level": 3, "anchor": "a-detail"},
+    ]
+    assert data["reading_time"] == 1
+    assert data["seo"]["title"] == "Headline 1"
+    assert data["seo"]["canonical_url"] == "https://front.example/test-show/episode-1/"
+    assert data["seo"]["og_image"]["alt"] == "Cover 1"
+
+
+def test_json_ld_graph(client, episode):
+    graph = detail(client, episode)["json_ld"]["@graph"]
+    by_type = {node["@type"]: node for node in graph}
+    assert set(by_type) == {"PodcastEpisode", "FAQPage", "BreadcrumbList"}
+    episode_node = by_type["PodcastEpisode"]
+    assert episode_node["url"] == "https://front.example/test-show/episode-1/"
+    assert episode_node["partOfSeries"]["@type"] == "PodcastSeries"
+    assert episode_node["partOfSeries"]["url"] == "https://front.example/test-show/"
+    assert (
+        episode_node["associatedMedia"]["contentUrl"] == "https://audio.example.com/episode-1.mp3"
+    )
+    assert episode_node["associatedMedia"]["duration"] == "PT52M10S"
+    assert [q["name"] for q in by_type["FAQPage"]["mainEntity"]] == [
+        "Who is it for?",
+        "How long is it?",
+    ]
+    crumbs = by_type["BreadcrumbList"]["itemListElement"]
+    assert [c["item"] for c in crumbs] == [
+        "https://front.example/",
+        "https://front.example/test-show/",
+        "https://front.example/test-show/episode-1/",
+    ]
+
+
+def test_editor_choice_beats_recent_episodes_and_hidden_ones_drop(client, episode, podcast):
+    related = episode.related_links.get().episode
+    related.unpublish()
+    assert detail(client, episode)["related_episodes"] == []
+
+
+def test_recent_episodes_of_the_same_rubric_stand_in(client, podcast):
+    rubric = f.RubricFactory(slug="tools")
+    older, newer = (
+        published(f.EpisodePageFactory(parent=podcast, rubric=rubric, slug=slug))
+        for slug in ("older", "newer")
+    )
+    newer.broadcast_at = older.broadcast_at.replace(year=older.broadcast_at.year + 1)
+    published(newer)
+    published(f.EpisodePageFactory(parent=podcast, slug="other-rubric"))
+    page = published(f.EpisodePageFactory(parent=podcast, rubric=rubric, slug="main"))
+    urls = [item["url"] for item in detail(client, page)["related_episodes"]]
+    assert urls == [
+        "https://front.example/test-show/newer/",
+        "https://front.example/test-show/older/",
+    ]
+
+
+def test_recent_episodes_sharing_a_tag_stand_in(client, podcast):
+    tagged = f.EpisodePageFactory(parent=podcast, slug="tagged")
+    tagged.tags.add("ai")
+    published(tagged)
+    page = f.EpisodePageFactory(parent=podcast, slug="main")
+    page.tags.add("ai")
+    published(page)
+    assert [item["id"] for item in detail(client, page)["related_episodes"]] == [tagged.pk]
+
+
+@pytest.mark.parametrize("restricted", ["page", "show"])
+def test_private_pages_are_404(client, episode, podcast, restricted):
+    target = episode if restricted == "page" else podcast
+    PageViewRestriction.objects.create(page=target, restriction_type="login")
+    response = client.get(f"/api/v2/pages/{episode.pk}/")
+    assert response.status_code == 404
+    assert response.json() == {"message": "not found"}
+
+
+def test_drafts_are_404(client, podcast):
+    draft = f.EpisodePageFactory(parent=podcast, live=False)
+    assert client.get(f"/api/v2/pages/{draft.pk}/").status_code == 404
+
+
+def test_unknown_page_is_json_404(client, db):
+    response = client.get("/api/v2/pages/999999/")
+    assert response.status_code == 404
+    assert response.json() == {"message": "not found"}
+
+
+def test_show_and_home_details(client, podcast, home_page):
+    show = detail(client, podcast)
+    assert show["meta"]["type"] == "episodes.PodcastPage"
+    assert show["author"] == "The Podcast Team"
+    assert [node["@type"] for node in show["json_ld"]["@graph"]] == [
+        "PodcastSeries",
+        "BreadcrumbList",
+    ]
+    home = detail(client, home_page)
+    assert home["meta"]["html_url"] == "https://front.example/"
+    assert home["seo"]["canonical_url"] == "https://front.example/"
+
+
+def test_representation_of_a_draft_uses_the_instance_given(client, episode, rf):
+    draft = episode.get_latest_revision_as_object()
+    draft.title = "Unsaved title"
+    draft.body = [*draft.body.raw_data, {"type": "paragraph", "value": {"text": "<p>New</p>"}}]
+    data = page_representation(draft, rf.get("/"))
+    assert data["title"] == "Unsaved title"
+    assert data["body"][-1]["value"] == {"text": "<p>New</p>"}
+    assert data["json_ld"]["@graph"][0]["name"] == "Unsaved title"
+    live = detail(client, episode)
+    assert list(data) == list(live)
+    changed = ("title", "body", "json_ld")
+    assert {key: value for key, value in data.items() if key not in changed} == {
+        key: value for key, value in live.items() if key not in changed
+    }
