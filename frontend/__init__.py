@@ -1,0 +1,1 @@
+"""The reference frontend: renders the CMS's public HTTP API as server-side HTML."""

@@ -1,0 +1,57 @@
+"""Turn an API page into a template and its context, whatever way the page was reached."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from .cms import JSON, CMSClient, NotFound
+from .config import Config
+
+EPISODE_TYPE = "episodes.EpisodePage"
+SHOW_TYPE = "episodes.PodcastPage"
+HOME_TYPE = "home.HomePage"
+
+
+@dataclass(frozen=True)
+class Banner:
+    """A notice above the page: the page is a preview, or a draft shared for review."""
+
+    kind: str
+    text: str
+
+
+async def home_context(cms: CMSClient, config: Config, page: JSON) -> dict[str, Any]:
+    latest = await cms.pages(
+        type=EPISODE_TYPE, order="-broadcast_at", limit=config.latest_count, fields="*"
+    )
+    shows = await cms.pages(type=SHOW_TYPE, fields="*")
+    return {"latest": latest["items"], "shows": shows["items"]}
+
+
+async def show_context(cms: CMSClient, config: Config, page: JSON, number: int) -> dict[str, Any]:
+    listing = await cms.pages(
+        type=EPISODE_TYPE,
+        child_of=page["id"],
+        order="-broadcast_at",
+        limit=config.page_size,
+        offset=(number - 1) * config.page_size,
+        fields="*",
+    )
+    total = listing["meta"]["total_count"]
+    last = max(1, -(-total // config.page_size))
+    if number > last:
+        raise NotFound(f"page {number} of {last}")
+    return {"episodes": listing["items"], "pager": {"number": number, "last": last, "total": total}}
+
+
+async def page_template(
+    cms: CMSClient, config: Config, page: JSON, page_number: int = 1
+) -> tuple[str, dict[str, Any]]:
+    """The template for the page's type and what it needs beyond the page itself."""
+    page_type = page["meta"]["type"]
+    if page_type == HOME_TYPE:
+        return "home.html", await home_context(cms, config, page)
+    if page_type == SHOW_TYPE:
+        return "show.html", await show_context(cms, config, page, page_number)
+    if page_type == EPISODE_TYPE:
+        return "episode.html", {}
+    raise NotFound(f"no template for {page_type}")

@@ -1,0 +1,115 @@
+"""Request handlers: live pages by path, editor previews, reviewer links, errors."""
+
+import logging
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from .cms import CMSClient, NotFound
+from .pages import Banner, page_template
+from .rendering import long_datetime
+
+logger = logging.getLogger("frontend")
+
+# Token pages must not be indexed, cached, or leak their URL to other sites.
+TOKEN_HEADERS = {
+    "Cache-Control": "private, no-store",
+    "X-Robots-Tag": "noindex, nofollow",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def cms(request: Request) -> CMSClient:
+    return request.app.state.cms
+
+
+def render(
+    request: Request, template: str, context: dict, status: int = 200, headers: dict | None = None
+) -> Response:
+    state = request.app.state
+    context = {"site_name": state.config.site_name, "noindex": False, **context}
+    return state.templates.TemplateResponse(
+        request, template, context, status_code=status, headers=headers
+    )
+
+
+def page_number(request: Request) -> int:
+    """The listing page asked for in ?page=, 1 by default; anything odd is a 404."""
+    raw = request.query_params.get("page", "1")
+    if not raw.isdigit() or int(raw) < 1:
+        raise NotFound(f"page {raw!r}")
+    return int(raw)
+
+
+async def render_page(
+    request: Request,
+    page: dict,
+    number: int = 1,
+    banner: Banner | None = None,
+    headers: dict | None = None,
+) -> Response:
+    state = request.app.state
+    template, extra = await page_template(cms(request), state.config, page, number)
+    context = {"page": page, "banner": banner, "noindex": banner is not None, **extra}
+    return render(request, template, context, headers=headers)
+
+
+async def home(request: Request) -> Response:
+    """The site root, or an editor's preview when the admin sent content_type and token."""
+    params = request.query_params
+    if "token" in params or "content_type" in params:
+        return await preview(request)
+    number = page_number(request)
+    return await render_page(request, await cms(request).find("/"), number)
+
+
+async def page_at_path(request: Request) -> Response:
+    """Any other page, found by its path the way Wagtail routes it."""
+    path = request.url.path
+    if not path.endswith("/"):
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"{path}/{query}", status_code=308)
+    number = page_number(request)
+    return await render_page(request, await cms(request).find(path), number)
+
+
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+async def preview(request: Request) -> Response:
+    """A draft as the editor is writing it, from a wagtail-headless-preview token."""
+    params = request.query_params
+    content_type, token = params.get("content_type", ""), params.get("token", "")
+    headers = {**TOKEN_HEADERS, "Content-Security-Policy": request.app.state.preview_csp}
+    try:
+        page = await cms(request).preview(content_type, token, client_ip(request))
+    except NotFound:
+        return render(request, "preview_expired.html", {"noindex": True}, 404, headers)
+    banner = Banner("preview", "Preview: this draft is not published")
+    return await render_page(request, page, page_number(request), banner, headers)
+
+
+async def review(request: Request) -> Response:
+    """A draft shared with a reviewer through an expiring link."""
+    token = request.path_params["token"]
+    try:
+        page = await cms(request).review(token, client_ip(request))
+    except NotFound:
+        return render(request, "review_expired.html", {"noindex": True}, 404, TOKEN_HEADERS)
+    expires = long_datetime(page.get("review", {}).get("expires_at"))
+    banner = Banner("review", f"Draft for review, expires {expires}")
+    return await render_page(request, page, page_number(request), banner, TOKEN_HEADERS)
+
+
+async def healthz(request: Request) -> Response:
+    return Response("ok", media_type="text/plain")
+
+
+async def not_found(request: Request, exc: Exception) -> Response:
+    return render(request, "404.html", {"noindex": True}, 404)
+
+
+async def cms_unavailable(request: Request, exc: Exception) -> Response:
+    logger.warning("CMS unavailable: %s", exc)
+    return render(request, "503.html", {"noindex": True}, 503, {"Retry-After": "30"})

@@ -1,0 +1,212 @@
+"""A live CMS (pytest-django's live_server) with the frontend running beside it, and content."""
+
+import datetime
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import httpx
+import pytest
+import uvicorn
+from django.utils import timezone
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
+from wagtail.models import Page, Site
+
+from episodes import factories as f
+from episodes.models import EpisodeGuest, EpisodeHost, EpisodePage, PodcastPage, RelatedEpisode
+from frontend.app import create_app
+from frontend.config import Config
+from home.models import HomePage
+
+EMBED_URL = "https://soundcloud.com/signal-and-noise/extract-42"
+
+
+class ThreadedServer(uvicorn.Server):
+    """Uvicorn in a background thread, on a socket bound before it starts."""
+
+    def install_signal_handlers(self) -> None:
+        """Signals belong to pytest's main thread."""
+
+    @classmethod
+    def start(cls, app, sock: socket.socket) -> tuple["ThreadedServer", threading.Thread]:
+        server = cls(uvicorn.Config(app, log_level="warning", lifespan="on"))
+        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 10
+        while not server.started:
+            if time.monotonic() > deadline or not thread.is_alive():
+                raise RuntimeError("The frontend did not start within 10 seconds.")
+            time.sleep(0.02)
+        return server, thread
+
+
+def bound_socket() -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
+def serve_frontend(config: Config) -> Iterator[str]:
+    sock = bound_socket()
+    server, thread = ThreadedServer.start(create_app(config), sock)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.fixture(scope="session")
+def frontend_url(live_server) -> Iterator[str]:
+    """The frontend, in a thread of the test process, talking to the live CMS over HTTP."""
+    config = Config(cms_url=live_server.url, frame_ancestors=live_server.url, page_size=3)
+    yield from serve_frontend(config)
+
+
+@pytest.fixture(autouse=True)
+def cms_points_at_frontend(settings, live_server, frontend_url) -> None:
+    """The CMS's page, preview and review URLs lead to this frontend, as in production."""
+    settings.CMS_URL = live_server.url
+    settings.FRONTEND_URL = frontend_url
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    settings.WAGTAIL_HEADLESS_PREVIEW = {
+        **settings.WAGTAIL_HEADLESS_PREVIEW,
+        "CLIENT_URLS": {"default": frontend_url},
+        "SERVE_BASE_URL": frontend_url,
+    }
+
+
+@pytest.fixture
+def browse(frontend_url) -> Iterator[httpx.Client]:
+    """An HTTP client for the frontend, the way a crawler or a curl user sees it."""
+    with httpx.Client(base_url=frontend_url, timeout=20) as client:
+        yield client
+
+
+@dataclass
+class Radio:
+    """The pages and people a test works with."""
+
+    home: HomePage
+    show: PodcastPage
+    episode: EpisodePage
+    older: EpisodePage
+    draft: EpisodePage
+    host: object
+    guest: object
+
+
+def make_home() -> HomePage:
+    root = Page.get_first_root_node()
+    root.get_children().filter(content_type__model="page").delete()
+    home = root.add_child(instance=HomePage(title="Frontend Test Radio", slug="home", intro="Hi."))
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Radio"},
+    )
+    return home
+
+
+def cache_embed() -> None:
+    """The oEmbed answer, stored ahead so the embed renders without any network."""
+    Embed.objects.update_or_create(
+        hash=get_embed_hash(EMBED_URL),
+        defaults={
+            "url": EMBED_URL,
+            "type": "rich",
+            "html": '<iframe title="Extract of episode 42" src="https://w.soundcloud.com/player/"></iframe>',
+            "provider_name": "SoundCloud",
+            "height": 166,
+        },
+    )
+
+
+def every_block_body(host, guest, picture) -> list[dict]:
+    """One article using each body block type, with recognisable text in each."""
+    return [
+        f.heading("Why subscriptions tire people", anchor="why-subscriptions-tire"),
+        f.paragraph(
+            '<p>Paragraph with <b>bold</b> words and <a href="https://example.com/">a link</a>.</p>'
+        ),
+        f.heading("Numbers from the field", level="h3"),
+        f.pull_quote(
+            "People cancel what they forget they pay for.", speaker=guest, timestamp="2:05"
+        ),
+        f.pull_quote("A quote with a free-text speaker.", speaker_name="A listener"),
+        f.image(
+            picture,
+            alt="Chart of sign-ups against cancellations",
+            caption="Sign-ups and cancellations",
+            credit="Radio studio",
+        ),
+        f.embed(EMBED_URL),
+        f.faq(
+            [
+                f.faq_item(
+                    "Is the monthly plan dead?",
+                    "<p>No, it is changing shape.</p>",
+                    quote="It is not dead, it is tired.",
+                    speaker=host,
+                ),
+                f.faq_item("What should a small shop do?", "<p>Offer a pause button.</p>"),
+            ],
+            title="Questions listeners asked",
+        ),
+    ]
+
+
+@pytest.fixture
+def radio(django_db_serialized_rollback) -> Radio:
+    """A home, a show with two published episodes (one with every block type) and a draft."""
+    cache_embed()
+    home = make_home()
+    show = home.add_child(instance=f.PodcastPageFactory.build(title="Test Show", slug="test-show"))
+    show.save_revision().publish()
+    host = f.PersonFactory(name="Camille Host", role="Host")
+    guest = f.PersonFactory(name="Idris Guest", role="Product lead")
+    rubric = f.RubricFactory(name="Market", slug="market")
+    picture = f.ImageFactory(title="Chart")
+    now = timezone.now()
+    older = f.EpisodePageFactory.build(
+        title="The older episode",
+        slug="older",
+        episode_number=41,
+        rubric=rubric,
+        broadcast_at=now - datetime.timedelta(days=8),
+        cover_image=f.ImageFactory(),
+    )
+    show.add_child(instance=older)
+    older.save_revision().publish()
+    episode = f.EpisodePageFactory.build(
+        title="Subscription fatigue",
+        headline="Is the monthly plan running out of breath?",
+        slug="subscription-fatigue",
+        episode_number=42,
+        season=2,
+        rubric=rubric,
+        broadcast_at=now - datetime.timedelta(days=1),
+        cover_image=f.ImageFactory(title="Cover 42"),
+        body=every_block_body(host, guest, picture),
+    )
+    episode.host_links = [EpisodeHost(person=host)]
+    episode.guest_links = [EpisodeGuest(person=guest)]
+    episode.related_links = [RelatedEpisode(episode=older)]
+    show.add_child(instance=episode)
+    episode.tags.add("subscriptions", "pricing")
+    episode.save_revision().publish()
+    draft = f.EpisodePageFactory.build(
+        title="A draft nobody has seen",
+        slug="draft-episode",
+        episode_number=43,
+        live=False,
+        broadcast_at=now + datetime.timedelta(days=6),
+        body=[f.heading("Draft section"), f.paragraph("<p>Words still being written.</p>")],
+    )
+    show.add_child(instance=draft)
+    draft.save_revision()
+    return Radio(home, show, episode, older, draft, host, guest)
