@@ -34,6 +34,7 @@ def create_app(config: Config | None = None) -> Starlette:
         routes=[
             Route("/", views.home),
             Route("/healthz", views.healthz),
+            Route("/robots.txt", views.robots),
             Route("/review/{token}", views.review),
             Route("/review/{token}/", views.review),
             Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),

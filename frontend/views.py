@@ -106,6 +106,12 @@ async def healthz(request: Request) -> Response:
     return Response("ok", media_type="text/plain")
 
 
+async def robots(request: Request) -> Response:
+    """Crawlers may read everything public; the sitemap of frontend URLs lives on the CMS."""
+    sitemap = f"{request.app.state.config.cms_url}/sitemap.xml"
+    return Response(f"User-agent: *\nAllow: /\nSitemap: {sitemap}\n", media_type="text/plain")
+
+
 async def not_found(request: Request, exc: Exception) -> Response:
     return render(request, "404.html", {"noindex": True}, 404)
 

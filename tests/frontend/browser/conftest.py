@@ -1,0 +1,80 @@
+"""Headless Chromium (Debian's package) driven by Playwright, with a screenshot helper."""
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+
+ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def chromium_path() -> str | None:
+    """CHROMIUM_PATH, else the Debian package's /usr/bin/chromium, else one on PATH."""
+    candidate = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
+    return candidate if os.access(candidate, os.X_OK) else shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator["playwright_api.Browser"]:
+    executable = chromium_path()
+    if executable is None:
+        message = (
+            "Browser tests need Chromium: `apt-get install -y chromium` "
+            "(or set CHROMIUM_PATH to a Chromium binary)."
+        )
+        if os.environ.get("CI"):
+            pytest.fail(f"{message} CI must provide it.")
+        pytest.skip(message)
+    # Playwright's sync API keeps an event loop in this thread, which makes Django refuse ORM
+    # calls; the test code is still plain sequential code, so allow them while it runs.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with playwright_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def new_context(browser) -> Iterator[Callable[[], "playwright_api.BrowserContext"]]:
+    """Opens fresh browser contexts (no shared cookies); all are closed after the test."""
+    contexts = []
+
+    def open_context() -> "playwright_api.BrowserContext":
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context
+
+    yield open_context
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def shoot() -> Callable[["playwright_api.Page", str], Path]:
+    """Saves a full-page screenshot as test-artifacts/<name>.png and returns its path."""
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    def take(page: "playwright_api.Page", name: str) -> Path:
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        assert path.stat().st_size > 0
+        return path
+
+    return take
