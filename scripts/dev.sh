@@ -33,11 +33,25 @@ setup() {
 run() {
   setup
   export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-cms.settings.dev}
+  local cms_port=${CMS_PORT:-8000} frontend_port=${FRONTEND_PORT:-3000}
+  # Both processes must agree on each other's public origin: page links, previews, API calls.
+  export CMS_URL=${CMS_URL:-http://127.0.0.1:$cms_port}
+  export FRONTEND_URL=${FRONTEND_URL:-http://127.0.0.1:$frontend_port}
+  # The admin's preview panel frames the frontend, whichever local name the editor typed.
+  export FRONTEND_FRAME_ANCESTORS=${FRONTEND_FRAME_ANCESTORS:-"$CMS_URL http://localhost:$cms_port"}
   "$VENV/bin/python" manage.py migrate --noinput
   "$VENV/bin/python" manage.py seed_demo
-  "$VENV/bin/python" manage.py ensure_admin
-  echo "Admin: http://127.0.0.1:8000/admin/"
-  exec "$VENV/bin/python" manage.py runserver 127.0.0.1:8000
+  local login
+  login=$("$VENV/bin/python" manage.py ensure_admin)
+  FRONTEND_PORT=$frontend_port "$VENV/bin/python" -m frontend &
+  local frontend_pid=$!
+  trap 'kill "$frontend_pid" 2>/dev/null' EXIT
+  echo
+  echo "Frontend:  $FRONTEND_URL/"
+  echo "CMS admin: $CMS_URL/admin/"
+  echo "$login"
+  echo
+  "$VENV/bin/python" manage.py runserver "127.0.0.1:$cms_port"
 }
 
 test() {
