@@ -10,10 +10,12 @@ from dataclasses import dataclass
 import httpx
 import pytest
 import uvicorn
+from django.conf import settings as django_settings
 from django.utils import timezone
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Locale, Page
 
 from episodes import factories as f
 from episodes.models import EpisodeGuest, EpisodeHost, EpisodePage, PodcastPage, RelatedEpisode
@@ -89,6 +91,19 @@ def browse(frontend_url) -> Iterator[httpx.Client]:
         yield client
 
 
+@pytest.fixture
+def wagtail_roots(transactional_db) -> None:
+    """Live-server tests flush the database, taking the root page, root collection and default
+    locale that Wagtail's migrations made; put them back before building pages."""
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(django_settings.LANGUAGE_CODE)
+    )
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 @dataclass
 class Radio:
     """The pages and people a test works with."""
@@ -100,17 +115,6 @@ class Radio:
     draft: EpisodePage
     host: object
     guest: object
-
-
-def make_home() -> HomePage:
-    root = Page.get_first_root_node()
-    root.get_children().filter(content_type__model="page").delete()
-    home = root.add_child(instance=HomePage(title="Frontend Test Radio", slug="home", intro="Hi."))
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Radio"},
-    )
-    return home
 
 
 def cache_embed() -> None:
@@ -162,12 +166,10 @@ def every_block_body(host, guest, picture) -> list[dict]:
 
 
 @pytest.fixture
-def radio(django_db_serialized_rollback) -> Radio:
-    """A home, a show with two published episodes (one with every block type) and a draft."""
+def radio(wagtail_roots, home_page, podcast) -> Radio:
+    """The shared home and show, two published episodes (one with every block type), a draft."""
     cache_embed()
-    home = make_home()
-    show = home.add_child(instance=f.PodcastPageFactory.build(title="Test Show", slug="test-show"))
-    show.save_revision().publish()
+    home, show = home_page, podcast
     host = f.PersonFactory(name="Camille Host", role="Host")
     guest = f.PersonFactory(name="Idris Guest", role="Product lead")
     rubric = f.RubricFactory(name="Market", slug="market")

@@ -1,6 +1,9 @@
 """The frontend's pages, read over HTTP from a live CMS, as a crawler would read them."""
 
+import asyncio
 import contextlib
+import datetime
+import json
 import logging
 import socket
 from collections.abc import Iterator
@@ -8,8 +11,11 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import timezone
 
+from episodes import factories as f
 from frontend.__main__ import RedactTokens
+from frontend.cms import CMSClient, NotFound
 from frontend.config import Config
 
 from .conftest import serve_frontend
@@ -25,6 +31,11 @@ def socket_closed_port() -> Iterator[int]:
 
 def soup(response: httpx.Response) -> BeautifulSoup:
     return BeautifulSoup(response.text, "html.parser")
+
+
+def soup_text_between(html: str, start: str, end: str) -> str:
+    """The raw text after `start` up to the next `end`: what an HTML parser would see."""
+    return html.split(start, 1)[1].split(end, 1)[0]
 
 
 def test_unknown_path_is_a_404_page(browse, radio):
@@ -60,10 +71,17 @@ def test_an_unknown_review_token_shows_the_expired_page(browse, radio):
     assert response.headers["referrer-policy"] == "no-referrer"
 
 
-def test_a_crafted_review_token_cannot_reach_another_api_path(browse, radio):
-    response = browse.get("/review/..%2Fpages%2F")
-    assert response.status_code == 404
-    assert "This review link has expired" in response.text
+def test_a_crafted_review_token_cannot_reach_another_api_path(live_server, radio):
+    async def ask() -> None:
+        client = CMSClient(live_server.url, timeout=10)
+        try:
+            # Unquoted, "review/../pages/" would be normalised to the public page listing.
+            with pytest.raises(NotFound):
+                await client.review("../pages")
+        finally:
+            await client.close()
+
+    asyncio.run(ask())
 
 
 def test_a_bad_preview_token_shows_a_clear_page(browse, radio):
@@ -106,3 +124,77 @@ def test_tokens_are_redacted_from_the_access_log():
     assert "/review/[redacted]" in record.getMessage()
     assert "sig" not in other.getMessage()
     assert "token=[redacted]" in other.getMessage()
+
+
+def test_home_lists_the_latest_published_episodes_newest_first(browse, radio):
+    response = browse.get("/")
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.h1.get_text() == radio.home.title
+    titles = [card.h3.get_text(strip=True) for card in page.select(".episode-card")]
+    assert titles == ["Is the monthly plan running out of breath?", "The older episode"]
+    assert "A draft nobody has seen" not in response.text
+    links = [card.h3.a["href"] for card in page.select(".episode-card")]
+    assert links[0].endswith("/test-show/subscription-fatigue/")
+
+
+def test_a_show_lists_its_episodes_page_by_page(browse, radio):
+    for number in range(1, 4):
+        extra = f.EpisodePageFactory.build(
+            title=f"Archive episode {number}",
+            slug=f"archive-{number}",
+            episode_number=number,
+            broadcast_at=timezone.now() - datetime.timedelta(days=30 + number),
+        )
+        radio.show.add_child(instance=extra)
+        extra.save_revision().publish()
+
+    first = soup(browse.get("/test-show/"))
+    assert [a.get_text() for a in first.select(".episode-card h3 a")] == [
+        "Is the monthly plan running out of breath?",
+        "The older episode",
+        "Archive episode 1",
+    ]
+    assert first.select_one(".pager [aria-current]").get_text() == "Page 1 of 2"
+    assert first.select_one('.pager a[rel="next"]')["href"] == "?page=2"
+
+    second = soup(browse.get("/test-show/?page=2"))
+    assert [a.get_text() for a in second.select(".episode-card h3 a")] == [
+        "Archive episode 2",
+        "Archive episode 3",
+    ]
+    assert second.select_one('.pager a[rel="prev"]')["href"] == "?page=1"
+    assert browse.get("/test-show/?page=3").status_code == 404
+
+
+def test_an_episode_page_carries_seo_meta_and_json_ld_in_the_served_html(
+    browse, radio, frontend_url
+):
+    response = browse.get("/test-show/subscription-fatigue/")
+    assert response.status_code == 200
+    page = soup(response)
+    canonical = f"{frontend_url}/test-show/subscription-fatigue/"
+    assert page.find("link", rel="canonical")["href"] == canonical
+    assert page.find("meta", property="og:url")["content"] == canonical
+    assert page.find("meta", property="og:image")["content"].startswith("http")
+    assert page.find("meta", attrs={"name": "description"})["content"]
+    assert page.find("meta", attrs={"name": "robots"}) is None
+    graph = json.loads(page.find("script", type="application/ld+json").string)
+    types = {node["@type"] for node in graph.get("@graph", [graph])}
+    assert {"PodcastEpisode", "FAQPage", "BreadcrumbList"} <= types
+
+
+def test_markup_in_plain_text_fields_is_escaped_in_the_html_and_the_json_ld(browse, radio):
+    payload = "</script><script>alert(1)</script>"
+    radio.episode.body = [
+        f.pull_quote(payload, speaker_name="Mallory"),
+        f.faq([f.faq_item(f"Why {payload}?", "<p>Because.</p>")]),
+    ]
+    radio.episode.save_revision().publish()
+
+    html = browse.get("/test-show/subscription-fatigue/").text
+    assert "<script>alert(1)" not in html
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # The FAQ question is in the JSON-LD too, where "</script>" would end the element early.
+    ld_json = soup_text_between(html, '<script type="application/ld+json">', "</script>")
+    assert "Why \\u003C/script\\u003E\\u003Cscript\\u003Ealert(1)" in ld_json
