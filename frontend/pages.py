@@ -17,6 +17,7 @@ class Banner:
 
     kind: str
     text: str
+    note: str = ""
 
 
 async def home_context(cms: CMSClient, config: Config, page: JSON) -> dict[str, Any]:

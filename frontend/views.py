@@ -97,8 +97,9 @@ async def review(request: Request) -> Response:
         page = await cms(request).review(token, client_ip(request))
     except NotFound:
         return render(request, "review_expired.html", {"noindex": True}, 404, TOKEN_HEADERS)
-    expires = long_datetime(page.get("review", {}).get("expires_at"))
-    banner = Banner("review", f"Draft for review, expires {expires}")
+    review_link = page.get("review") or {}
+    expires = long_datetime(review_link.get("expires_at"))
+    banner = Banner("review", f"Draft for review, expires {expires}", review_link.get("note") or "")
     return await render_page(request, page, page_number(request), banner, TOKEN_HEADERS)
 
 
