@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import require_service
+
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
 
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
@@ -30,14 +32,11 @@ def chromium_path() -> str | None:
 @pytest.fixture(scope="session")
 def browser() -> Iterator["playwright_api.Browser"]:
     executable = chromium_path()
-    if executable is None:
-        message = (
-            "Browser tests need Chromium: `apt-get install -y chromium` "
-            "(or set CHROMIUM_PATH to a Chromium binary)."
-        )
-        if os.environ.get("CI"):
-            pytest.fail(f"{message} CI must provide it.")
-        pytest.skip(message)
+    require_service(
+        "Chromium",
+        executable is not None,
+        "`apt-get install -y chromium`, or set CHROMIUM_PATH to a Chromium binary",
+    )
     # Playwright's sync API keeps an event loop in this thread, which makes Django refuse ORM
     # calls; the test code is still plain sequential code, so allow them while it runs.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -78,3 +77,8 @@ def shoot() -> Callable[["playwright_api.Page", str], Path]:
         return path
 
     return take
+
+
+@pytest.fixture(autouse=True)
+def chromium_first(browser) -> None:
+    """Checks for Chromium before any content is built, so a missing browser skips at once."""
