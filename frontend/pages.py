@@ -1,5 +1,6 @@
 """Turn an API page into a template and its context, whatever way the page was reached."""
 
+import asyncio
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,6 +10,8 @@ from .config import Config
 EPISODE_TYPE = "episodes.EpisodePage"
 SHOW_TYPE = "episodes.PodcastPage"
 HOME_TYPE = "home.HomePage"
+# What an episode card shows; asking for just these keeps listings small.
+CARD_FIELDS = "episode_number,rubric,headline,broadcast_at,cover_image,summary"
 
 
 @dataclass(frozen=True)
@@ -21,10 +24,12 @@ class Banner:
 
 
 async def home_context(cms: CMSClient, config: Config, page: JSON) -> dict[str, Any]:
-    latest = await cms.pages(
-        type=EPISODE_TYPE, order="-broadcast_at", limit=config.latest_count, fields="*"
+    latest, shows = await asyncio.gather(
+        cms.pages(
+            type=EPISODE_TYPE, order="-broadcast_at", limit=config.latest_count, fields=CARD_FIELDS
+        ),
+        cms.pages(type=SHOW_TYPE, fields="description"),
     )
-    shows = await cms.pages(type=SHOW_TYPE, fields="*")
     return {"latest": latest["items"], "shows": shows["items"]}
 
 
@@ -35,7 +40,7 @@ async def show_context(cms: CMSClient, config: Config, page: JSON, number: int) 
         order="-broadcast_at",
         limit=config.page_size,
         offset=(number - 1) * config.page_size,
-        fields="*",
+        fields=CARD_FIELDS,
     )
     total = listing["meta"]["total_count"]
     last = max(1, -(-total // config.page_size))
