@@ -29,7 +29,9 @@ def chromium_path() -> str | None:
     return candidate if os.access(candidate, os.X_OK) else shutil.which("chromium")
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API keeps an event loop running in the main thread, which
+# would break async_to_sync and asyncio.run in the tests that run after this package.
+@pytest.fixture(scope="package")
 def browser() -> Iterator["playwright_api.Browser"]:
     executable = chromium_path()
     require_service(
@@ -71,6 +73,11 @@ def shoot() -> Callable[["playwright_api.Page", str], Path]:
     ARTIFACTS.mkdir(exist_ok=True)
 
     def take(page: "playwright_api.Page", name: str) -> Path:
+        # A full-page shot doesn't scroll, so lazy images below the fold would stay blank.
+        page.evaluate(
+            "document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')"
+        )
+        page.wait_for_load_state("networkidle")
         path = ARTIFACTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 0
