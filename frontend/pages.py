@@ -34,6 +34,9 @@ async def home_context(cms: CMSClient, config: Config, page: JSON) -> dict[str, 
 
 
 async def show_context(cms: CMSClient, config: Config, page: JSON, number: int) -> dict[str, Any]:
+    if page.get("id") is None:
+        # A show being created, seen in preview before its first save, has no episodes yet.
+        return {"episodes": [], "pager": {"number": 1, "last": 1, "total": 0}}
     listing = await cms.pages(
         type=EPISODE_TYPE,
         child_of=page["id"],
