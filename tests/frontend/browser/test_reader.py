@@ -93,7 +93,7 @@ def test_a_script_in_a_quote_renders_as_text(radio, frontend_url, new_context, s
     expect(page.locator(".block-faq summary")).to_have_text(f"Question {payload}")
     page.locator(".block-faq summary").click()
     expect(page.locator(".faq-quote blockquote")).to_have_text(payload)
-    shoot(page, "10-xss-quote-as-text")
+    shoot(page, "03-xss-quote-as-text")
     assert page.evaluate("window.__xss") is None
     assert page.locator(".body script, .body img[src='x']").count() == 0
     graph = json.loads(page.locator('script[type="application/ld+json"]').text_content())
