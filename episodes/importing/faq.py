@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from episodes.blocks import ANSWER_FEATURES
 
 from .article import Block, Faq, FaqItem, Heading, Paragraph, Picture, Quote
-from .richtext import sanitize
+from .richtext import sanitize, visible_text
 
 FAQ_TITLES = {
     "faq",
@@ -73,7 +73,7 @@ def faq_blocks(
             for question, answer in item.pairs:
                 current = _add(faq, FaqItem(question, answer))
         elif isinstance(item, Paragraph) and (question := QUESTION_PARAGRAPH_RE.match(item.html)):
-            current = _add(faq, FaqItem(_text(question["question"]), ""))
+            current = _add(faq, FaqItem(visible_text(question["question"]), ""))
         elif current is None:
             intro.append(item)
         elif isinstance(item, Paragraph):
@@ -123,10 +123,6 @@ def _add(faq: Faq, item: FaqItem) -> FaqItem:
     return item
 
 
-def _text(html: str) -> str:
-    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
-
-
 def _details_item(details: Details, warnings: list[str]) -> FaqItem:
     item = FaqItem(details.question, "")
     for child in details.content:
@@ -166,6 +162,6 @@ def _faq_from_json_ld(node: dict) -> Faq | None:
             answer_text = f"<p>{answer_text}</p>"
         answer_html, _ = sanitize(answer_text, ANSWER_FEATURES)
         question = " ".join(str(entity.get("name") or "").split())
-        if question and _text(answer_html):
+        if question and visible_text(answer_html):
             faq.items.append(FaqItem(question, answer_html))
     return faq if faq.items else None

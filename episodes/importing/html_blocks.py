@@ -4,7 +4,7 @@ import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import NavigableString, Tag
 from django.utils.html import escape
 
 from episodes.blocks import PARAGRAPH_FEATURES
@@ -13,7 +13,7 @@ from . import metadata
 from .article import Block, Heading, Paragraph, Picture
 from .faq import Definitions, Details, FaqBox
 from .quotes import parse_quote, squash, valid_timestamp
-from .richtext import sanitize
+from .richtext import sanitize, visible_text
 from .structure import shape
 
 INLINE = {
@@ -133,7 +133,7 @@ class HtmlMapper:
             return
         cleaned, dropped = sanitize(html, PARAGRAPH_FEATURES)
         self.dropped_formatting |= dropped - {"img", "audio", "source"}
-        if squash(_plain(cleaned)):
+        if visible_text(cleaned):
             self.items.append(Paragraph(cleaned))
 
     def _heading(self, tag: Tag) -> None:
@@ -211,7 +211,7 @@ class HtmlMapper:
         self.audio_urls.append(source.strip())
         last = self.items[-1] if self.items else None
         if len(self.audio_urls) == 1 and isinstance(last, Paragraph):
-            label = squash(_plain(last.html))
+            label = visible_text(last.html)
             if label.endswith(":") and len(label) <= PLAYER_LABEL_MAX:
                 self.items.pop()
 
@@ -291,10 +291,6 @@ def _split_heading_timestamp(text: str) -> tuple[str, str]:
             if valid_timestamp(stamp):
                 return rest.strip(HEADING_STAMP_JUNK), stamp.strip()
     return text, ""
-
-
-def _plain(html: str) -> str:
-    return BeautifulSoup(html, "html.parser").get_text(" ")
 
 
 def text_of(node) -> str:

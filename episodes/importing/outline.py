@@ -1,8 +1,7 @@
 """A readable outline of an article's blocks, for --dry-run and for checking imports."""
 
-from bs4 import BeautifulSoup
-
 from .article import Article, Block, Faq, Heading, Paragraph, Picture, Quote
+from .richtext import visible_text
 
 EXCERPT = 60
 
@@ -37,7 +36,7 @@ def describe_block(block: Block) -> str:
             stamp = f" [{block.timestamp}]" if block.timestamp else ""
             return f"h{block.level}: {excerpt(block.text)}{stamp}"
         case Paragraph():
-            return f"paragraph: {excerpt(BeautifulSoup(block.html, 'html.parser').get_text(' '))}"
+            return f"paragraph: {excerpt(visible_text(block.html))}"
         case Quote():
             return f"quote: “{excerpt(block.text)}”{_speaker(block)}"
         case Faq():

@@ -1,9 +1,11 @@
 """Save an article as an episode of a show: a new page, or a new revision of the same one."""
 
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from episodes import factories
@@ -25,7 +27,6 @@ COMPARED_FIELDS = [
     "audio_url",
     "audio_duration",
     "summary",
-    "source_url",
 ]
 
 
@@ -46,6 +47,7 @@ class EpisodeWriter:
         self.publish = publish
         self.images = ImageUploader()
         self.body_block = EpisodePage._meta.get_field("body").stream_block
+        self._speakers: dict[str, tuple] = {}
 
     def save(self, article: Article) -> Outcome:
         """Create or update the article's page; ArticleError (and nothing saved) if it can't."""
@@ -61,6 +63,7 @@ class EpisodeWriter:
             raise
 
     def _save(self, article: Article) -> Outcome:
+        self._speakers: dict[str, tuple] = {}
         self._check_show(article)
         existing = self._existing(article)
         page = existing.get_latest_revision_as_object() if existing else EpisodePage()
@@ -105,10 +108,21 @@ class EpisodeWriter:
 
     def _existing(self, article: Article) -> EpisodePage | None:
         """The page this article was imported into before (same source or same number)."""
-        episodes = EpisodePage.objects.child_of(self.show)
-        by_source = episodes.filter(source_url=article.source_url).first()
-        by_number = episodes.filter(episode_number=article.episode_number).first()
-        if by_number and by_number != by_source and (by_source or by_number.source_url):
+        candidates = EpisodePage.objects.child_of(self.show).filter(
+            Q(source_url=article.source_url) | Q(episode_number=article.episode_number)
+        )
+        by_source = by_number = None
+        for page in candidates:
+            if page.source_url == article.source_url:
+                by_source = page
+            if page.episode_number == article.episode_number:
+                by_number = page
+        clash = by_source or (
+            by_number
+            and by_number.source_url
+            and not same_source(by_number.source_url, article.source_url)
+        )
+        if by_number and by_number != by_source and clash:
             origin = f", imported from {by_number.source_url}" if by_number.source_url else ""
             raise ArticleError(
                 f"episode number {article.episode_number} is already used by another article: "
@@ -171,13 +185,13 @@ class EpisodeWriter:
             case Paragraph():
                 return factories.paragraph(item.html)
             case Quote():
-                person, name = speaker_for(item.speaker)
+                person, name = self._speaker(item.speaker)
                 return factories.pull_quote(item.text, person, name, item.timestamp)
             case Faq():
                 items = []
                 for entry in item.items:
                     quote = entry.quote or Quote("")
-                    person, name = speaker_for(quote.speaker)
+                    person, name = self._speaker(quote.speaker)
                     items.append(
                         factories.faq_item(
                             entry.question, entry.answer_html, quote.text, person, name
@@ -191,6 +205,12 @@ class EpisodeWriter:
                 )
         return None
 
+    def _speaker(self, name: str) -> tuple:
+        """speaker_for, asked once per name and article (quotes repeat the same few people)."""
+        if name not in self._speakers:
+            self._speakers[name] = speaker_for(name)
+        return self._speakers[name]
+
     def snapshot(self, page: EpisodePage) -> dict:
         """Everything an import sets on a page, in a form that compares equal when unchanged."""
         body = self.body_block.to_python(self.body_block.get_prep_value(page.body))
@@ -202,6 +222,21 @@ class EpisodeWriter:
             "hosts": [link.person_id for link in page.host_links.all()],
             "guests": [link.person_id for link in page.guest_links.all()],
         }
+
+
+def same_source(stored: str, incoming: str) -> bool:
+    """True for the same URL, or for file paths of which one ends with the other.
+
+    Files are known by their path below the folder given on the command line, so the same
+    file reached through a parent or a child folder must still be recognised.
+    """
+    if stored == incoming:
+        return True
+    if not (stored.startswith("file:") and incoming.startswith("file:")):
+        return False
+    ours, theirs = PurePosixPath(stored[5:]).parts, PurePosixPath(incoming[5:]).parts
+    common = min(len(ours), len(theirs))
+    return ours[-common:] == theirs[-common:]
 
 
 def strip_ids(data):

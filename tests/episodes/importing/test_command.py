@@ -3,8 +3,10 @@
 import shutil
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image
+from wagtail.documents.models import Document
 from wagtail.images import get_image_model
 from wagtail.models import Revision
 
@@ -75,6 +77,17 @@ def test_same_source_url_with_a_new_number_updates_the_page(podcast, run_import,
 
     assert "1 updated" in run.output
     assert episodes(podcast).get().get_latest_revision_as_object().episode_number == 4
+
+
+def test_a_file_reached_through_another_folder_is_the_same_article(podcast, run_import):
+    run_import(FIXTURES / "markdown", "--podcast", "test-show")
+
+    run = run_import(FIXTURES / "markdown" / "58-micro-trottoir.md", "--podcast", "test-show")
+    parent = run_import(FIXTURES, "--podcast", "test-show")
+
+    assert "1 unchanged" in run.output
+    assert "58-micro-trottoir.md" not in parent.error
+    assert episodes(podcast).filter(episode_number=58).count() == 1
 
 
 def test_dry_run_prints_the_outline_and_saves_nothing(podcast, run_import, tmp_path):
@@ -232,14 +245,23 @@ def test_block_validation_errors_name_the_block(podcast, run_import, write):
 
 
 def test_a_page_made_by_hand_with_the_same_number_is_updated(podcast, run_import, write):
-    EpisodePageFactory(parent=podcast, episode_number=11, title="Placeholder")
+    audio = Document.objects.create(title="ep", file=ContentFile(b"ID3", name="ep11.mp3"))
+    EpisodePageFactory(
+        parent=podcast, episode_number=11, title="Placeholder", audio_file=audio, audio_url=""
+    )
+    body = '<p>x</p><audio src="https://cdn.example/11.mp3"></audio>'
 
-    run = run_import(write("a.html", article(11, "Real article")), "--podcast", "test-show")
+    run = run_import(write("a.html", article(11, "Real article", body)), "--podcast", "test-show")
 
     assert "1 updated" in run.output
-    page = episodes(podcast).get()
-    assert page.get_latest_revision_as_object().title == "Real article"
-    assert page.get_latest_revision_as_object().source_url == "file:a.html"
+    assert "note: the page has an uploaded audio file; the article's audio URL is ignored" in (
+        run.output
+    )
+    page = episodes(podcast).get().get_latest_revision_as_object()
+    assert (page.title, page.source_url) == ("Real article", "file:a.html")
+    # What the article doesn't say keeps the editor's value.
+    assert page.summary == "<p>What this episode is about, in two sentences.</p>"
+    assert (page.audio_file, page.audio_url) == (audio, "")
 
 
 def test_an_article_of_another_show_is_refused(podcast, run_import, write):

@@ -220,6 +220,18 @@ def test_section_faq_and_details_items(read):
     assert faq.items[0].quote == Quote("Right here.", "Ada")
 
 
+def test_yoast_faq_block(read):
+    article = read(
+        '<div class="schema-faq wp-block-yoast-faq-block"><div class="schema-faq-section">'
+        '<strong class="schema-faq-question">Is it long?</strong> '
+        '<p class="schema-faq-answer">Forty minutes.</p></div></div>'
+    )
+
+    assert [(i.question, i.answer_html) for i in article.blocks[0].items] == [
+        ("Is it long?", "<p>Forty minutes.</p>")
+    ]
+
+
 def test_consecutive_details_outside_a_section_make_one_faq(read):
     article = read(
         "<h2>Topic</h2><p>x</p>"
@@ -404,6 +416,10 @@ def test_binary_and_non_utf8_files_are_unreadable(tmp_path):
     latin = tmp_path / "latin.html"
     latin.write_bytes("<h1>#1 Café</h1>".encode("latin-1"))
 
+    declared = tmp_path / "declared.html"
+    declared.write_bytes('<meta charset="latin-1"><h1>#1 Café</h1><p>x</p>'.encode("latin-1"))
+
+    assert read_html(declared, tmp_path).title == "Café"
     with pytest.raises(ArticleError, match="not a text file"):
         read_html(binary, tmp_path)
     with pytest.raises(ArticleError, match="not UTF-8"):
