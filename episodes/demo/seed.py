@@ -32,6 +32,29 @@ Image = get_image_model()
 PALETTE = ["#1f6f5c", "#c4572f", "#35577d", "#8a5a9e", "#b58a1b", "#2d7a8c"]
 
 
+def article_body(people: dict[str, Person], chart: Image) -> list[dict]:
+    """The flagship article as raw body blocks, speakers looked up by their key in PEOPLE."""
+    body = []
+    for kind, payload in ARTICLE:
+        if kind == "heading":
+            body.append(f.heading(*payload))
+        elif kind == "paragraph":
+            body.append(f.paragraph(payload))
+        elif kind == "quote":
+            text, speaker, stamp = payload
+            body.append(f.pull_quote(text, speaker=people[speaker], timestamp=stamp))
+        elif kind == "image":
+            body.append(f.image(chart, *payload))
+        elif kind == "embed":
+            body.append(f.embed(content.EMBED_URL))
+    items = [
+        f.faq_item(question, answer, quote=text, speaker=people[speaker])
+        for question, answer, (text, speaker) in FAQ
+    ]
+    body.append(f.faq(items, title=FAQ_TITLE))
+    return body
+
+
 class Seeder:
     """Creates what is missing and counts it, so a second run reports nothing created."""
 
@@ -204,24 +227,7 @@ class Seeder:
             return existing
         cover = self.picture(f"Cover of episode {spec['number']}", PALETTE[4])
         chart = self.picture("Sign-ups and cancellations chart", PALETTE[2])
-        body = []
-        for kind, payload in ARTICLE:
-            if kind == "heading":
-                body.append(f.heading(*payload))
-            elif kind == "paragraph":
-                body.append(f.paragraph(payload))
-            elif kind == "quote":
-                text, speaker, stamp = payload
-                body.append(f.pull_quote(text, speaker=people[speaker], timestamp=stamp))
-            elif kind == "image":
-                body.append(f.image(chart, *payload))
-            elif kind == "embed":
-                body.append(f.embed(content.EMBED_URL))
-        items = [
-            f.faq_item(question, answer, quote=text, speaker=people[speaker])
-            for question, answer, (text, speaker) in FAQ
-        ]
-        body.append(f.faq(items, title=FAQ_TITLE))
+        body = article_body(people, chart)
         minutes = spec["duration_minutes"]
         episode = EpisodePage(
             title=spec["title"],

@@ -10,7 +10,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from episodes import factories as f
-from episodes.demo.article import ARTICLE, FAQ
+from episodes.demo.content import PEOPLE
+from episodes.demo.seed import article_body
 from episodes.models import EpisodePage, PodcastPage, RelatedEpisode
 from home.models import HomePage
 
@@ -90,16 +91,8 @@ def test_an_episode_is_not_similar_to_itself(podcast):
 def test_the_example_article_fits_in_the_body(podcast):
     """The demo article has the outline of the real example: every section, quote and FAQ item."""
     person = f.PersonFactory()
-    body = []
-    for kind, payload in ARTICLE:
-        if kind == "heading":
-            body.append(f.heading(*payload))
-        elif kind == "paragraph":
-            body.append(f.paragraph(payload))
-        elif kind == "quote":
-            body.append(f.pull_quote(payload[0], speaker=person, timestamp=payload[2]))
-    items = [f.faq_item(q, a, quote=quote[0], speaker=person) for q, a, quote in FAQ]
-    body.append(f.faq(items))
+    speakers = dict.fromkeys(PEOPLE, person)
+    body = article_body(speakers, f.ImageFactory())
     page = f.EpisodePageFactory(parent=podcast, audio_duration=datetime.timedelta(minutes=52))
     page.body = body
     page.full_clean()
@@ -110,7 +103,15 @@ def test_the_example_article_fits_in_the_body(podcast):
         child.value["level"] if child.block_type == "heading" else child.block_type
         for child in stored
     )
-    assert outline == {"h2": 7, "h3": 4, "paragraph": 24, "pull_quote": 9, "faq": 1}
+    assert outline == {
+        "h2": 7,
+        "h3": 4,
+        "paragraph": 24,
+        "pull_quote": 9,
+        "faq": 1,
+        "image": 1,
+        "embed": 1,
+    }
     faq = next(child.value for child in stored if child.block_type == "faq")
     assert len(faq["items"]) == 6
     assert all(item["quote"]["text"] and item["quote"]["speaker"] for item in faq["items"])
