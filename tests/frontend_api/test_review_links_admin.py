@@ -113,6 +113,12 @@ class TestCreate:
         assert token not in str(entry.data)
         assert hash_token(token) not in str(entry.data)
 
+    def test_the_pages_history_shows_the_creation(self, editor_client, draft_episode):
+        editor_client.post(links_url(draft_episode), create_form(draft_episode))
+        history = editor_client.get(reverse("wagtailadmin_pages:history", args=[draft_episode.pk]))
+        assert history.status_code == 200
+        assert "Reviewer link created" in history.content.decode()
+
     def test_the_link_points_at_the_frontend_of_the_pages_site(
         self, editor_client, draft_episode, settings
     ):
