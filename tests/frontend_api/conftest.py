@@ -6,6 +6,7 @@ from wagtail.models import GroupPagePermission, Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from episodes.factories import EpisodePageFactory
+from episodes.models import EpisodePage
 
 
 @pytest.fixture
@@ -60,14 +61,14 @@ def outsider_client(client, outsider):
     return client
 
 
-def build_episode_form_data(page, title: str, paragraph: str, number: int | None = None) -> dict:
+def build_episode_form_data(page, title: str, paragraph: str) -> dict:
     """The episode edit form as Wagtail's editor posts it, with a one-paragraph body."""
     return nested_form_data(
         {
             "title": title,
             "slug": page.slug,
             "headline": "",
-            "episode_number": number or page.episode_number,
+            "episode_number": page.episode_number,
             "broadcast_at": "2026-01-02 10:00",
             "summary": rich_text("<p>What the episode covers.</p>"),
             "body": streamfield(
@@ -90,3 +91,13 @@ def build_episode_form_data(page, title: str, paragraph: str, number: int | None
 @pytest.fixture
 def episode_form_data():
     return build_episode_form_data
+
+
+def unused_episode_number() -> int:
+    """An episode number no page uses yet (factories number episodes from a sequence)."""
+    return max(EpisodePage.objects.values_list("episode_number", flat=True), default=0) + 1
+
+
+@pytest.fixture
+def free_number(db):
+    return unused_episode_number

@@ -74,12 +74,12 @@ def test_the_edit_view_has_a_live_preview_panel(editor_client, draft_episode):
 
 
 @pytest.mark.django_db
-def test_preview_of_a_new_unsaved_page(editor_client, podcast, episode_form_data):
-    new_page = EpisodePageFactory.build(slug="not-yet-saved", episode_number=99)
+def test_preview_of_a_new_unsaved_page(editor_client, podcast, episode_form_data, free_number):
+    new_page = EpisodePageFactory.build(slug="not-yet-saved", episode_number=free_number())
     preview_url = reverse(
         "wagtailadmin_pages:preview_on_add", args=["episodes", "episodepage", podcast.pk]
     )
-    data = episode_form_data(new_page, "Brand new", "Words of a page never saved.", number=99)
+    data = episode_form_data(new_page, "Brand new", "Words of a page never saved.")
     url = frontend_preview_url(editor_client, preview_url, data)
 
     params = preview_params(url)
@@ -92,7 +92,7 @@ def test_preview_of_a_new_unsaved_page(editor_client, podcast, episode_form_data
 
 @pytest.mark.django_db
 def test_each_site_previews_on_its_own_frontend(
-    client, django_user_model, home_page, settings, episode_form_data
+    client, django_user_model, home_page, settings, episode_form_data, free_number
 ):
     settings.WAGTAIL_HEADLESS_PREVIEW = {
         **settings.WAGTAIL_HEADLESS_PREVIEW,
@@ -114,11 +114,11 @@ def test_each_site_previews_on_its_own_frontend(
     url = frontend_preview_url(client, preview_url, episode_form_data(page, "Second", "Text."))
     assert url.startswith("https://second-front.example/?")
 
-    new_page = EpisodePageFactory.build(slug="new-on-the-second-site", episode_number=77)
+    new_page = EpisodePageFactory.build(slug="new-on-the-second-site", episode_number=free_number())
     preview_url = reverse(
         "wagtailadmin_pages:preview_on_add", args=["episodes", "episodepage", second_show.pk]
     )
-    data = episode_form_data(new_page, "New", "Text.", number=77)
+    data = episode_form_data(new_page, "New", "Text.")
     assert frontend_preview_url(client, preview_url, data).startswith(
         "https://second-front.example/?"
     )
