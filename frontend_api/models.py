@@ -91,6 +91,5 @@ class ReviewLink(models.Model):
 
     def draft(self) -> Page:
         """The page as the reviewer sees it: the pinned revision, else the latest draft."""
-        if self.revision_id:
-            return self.revision.as_object()
-        return self.page.specific.get_latest_revision_as_object()
+        revision = self.revision if self.revision_id else self.page.latest_revision
+        return revision.as_object() if revision else self.page.specific

@@ -59,22 +59,24 @@ def create_link(
     return link, token
 
 
-def open_link(token: str) -> ReviewLink | None:
-    """The active link for a token, counted as one view; None for any token that isn't valid."""
+def active_link(token: str) -> ReviewLink | None:
+    """The active link for a token; None for any token that doesn't open a draft now."""
     if not looks_like_token(token):
         return None
-    now = timezone.now()
-    link = (
-        ReviewLink.objects.active(now)
-        .select_related("page", "revision")
+    return (
+        ReviewLink.objects.active()
+        .select_related("page__latest_revision", "revision")
         .filter(token_hash=hash_token(token))
         .first()
     )
-    if link is None:
-        return None
-    ReviewLink.objects.filter(pk=link.pk).update(view_count=F("view_count") + 1, last_viewed_at=now)
+
+
+def record_view(link: ReviewLink) -> None:
+    """Counts a reviewer's visit and records it in the audit log."""
+    ReviewLink.objects.filter(pk=link.pk).update(
+        view_count=F("view_count") + 1, last_viewed_at=timezone.now()
+    )
     log(link.page, VIEW_ACTION, user=None, data=audit_data(link))
-    return link
 
 
 @transaction.atomic

@@ -1,9 +1,14 @@
 """Public URLs served by the frontend API app."""
 
-from django.urls import path
+from django.urls import path, re_path
 
+from .draft_views import PagePreviewView, ReviewView
 from .router import api_router
 
 urlpatterns = [
+    # Token endpoints take any path tail, so a malformed token still gets the JSON 404.
+    path("api/v2/page_preview/", PagePreviewView.as_view(), name="page_preview"),
+    re_path(r"^api/v2/page_preview/(?P<page_id>.+)$", PagePreviewView.as_view()),
+    re_path(r"^api/v2/review/(?P<token>.*)$", ReviewView.as_view(), name="review"),
     path("api/v2/", api_router.urls),
 ]

@@ -1,0 +1,78 @@
+"""Drafts by token: the editor preview and reviewer-link endpoints, in the published shape."""
+
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from django.utils.cache import add_never_cache_headers
+from rest_framework.fields import DateTimeField
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from wagtail.api.v2.utils import BadRequestError
+
+from .models import ReviewLink
+from .preview import preview_page
+from .representation import page_representation
+from .review_links import active_link, record_view
+from .throttling import TokenRateThrottle
+from .views import PublicAPIMixin
+
+
+class DraftView(PublicAPIMixin, APIView):
+    """Anonymous, rate-limited per client, never cached, indexed or leaked through Referer.
+
+    Every token that doesn't open a draft (missing, malformed, forged, expired, revoked, for
+    another page or page type) raises the same bare Http404, so all get one identical body.
+    """
+
+    throttle_classes = [TokenRateThrottle]
+
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        try:
+            super().initial(request, *args, **kwargs)
+        except BadRequestError:
+            # A NUL byte in a token is one more malformed token: the same 404, not a 400.
+            raise Http404 from None
+
+    def finalize_response(self, request: HttpRequest, response: Response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex"
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+
+class PagePreviewView(DraftView):
+    """GET /api/v2/page_preview/[<id>/]?content_type=&token=: the editor's unsaved draft."""
+
+    def get(self, request: Request, page_id: str | None = None) -> Response:
+        page = preview_page(
+            request.query_params.get("content_type", ""),
+            request.query_params.get("token", ""),
+            page_id.removesuffix("/") if page_id is not None else None,
+        )
+        if page is None:
+            raise Http404
+        return Response(page_representation(page, request, request.query_params.get("fields")))
+
+
+def review_details(link: ReviewLink) -> dict[str, Any]:
+    """What the reviewer's banner needs: until when, which revision, and the editor's note."""
+    return {
+        "expires_at": DateTimeField().to_representation(link.expires_at),
+        "revision": link.revision_id,
+        "note": link.note,
+    }
+
+
+class ReviewView(DraftView):
+    """GET /api/v2/review/<token>/: the page's draft while the reviewer link is active."""
+
+    def get(self, request: Request, token: str) -> Response:
+        link = active_link(token.removesuffix("/"))
+        if link is None:
+            raise Http404
+        data = page_representation(link.draft(), request, request.query_params.get("fields"))
+        data["review"] = review_details(link)
+        record_view(link)
+        return Response(data)
