@@ -29,7 +29,7 @@ def _message(detail) -> str:
 def error_response(exc: Exception) -> Response | None:
     """The JSON response for an exception raised by an API view, or None to re-raise it."""
     if isinstance(exc, Http404):
-        return Response({"message": str(exc) or "not found"}, status=status.HTTP_404_NOT_FOUND)
+        return Response({"message": "not found"}, status=status.HTTP_404_NOT_FOUND)
     if isinstance(exc, BadRequestError):
         return Response({"message": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, APIException):

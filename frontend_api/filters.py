@@ -113,6 +113,24 @@ class EpisodeFilter(BaseFilterBackend):
         return queryset.filter(pk__in=matching)
 
 
+class SearchFilter(v2_filters.SearchFilter):
+    """v2 full-text search over the already filtered pages, matched by key.
+
+    The search backends only accept filters on indexed fields, so the filtered queryset
+    (privacy, site, episode filters) is handed over as a subquery of keys.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" in request.GET:
+            keys = queryset.order_by().values("pk")
+            ordered = queryset.model.objects.filter(pk__in=keys).order_by(*queryset.query.order_by)
+            for flag in ("_filtered_by_tag", "_filtered_by_child_of"):
+                if hasattr(queryset, flag):
+                    setattr(ordered, flag, getattr(queryset, flag))
+            queryset = ordered
+        return super().filter_queryset(request, queryset, view)
+
+
 class FieldsFilter(v2_filters.FieldsFilter):
     """v2's field filters, leaving the names EpisodeFilter handles (e.g. rubric by slug) to it."""
 

@@ -20,7 +20,13 @@ from episodes.models import EpisodePage
 from .batch import PageBatch
 from .errors import error_response
 from .fields import COMPUTED_FIELDS
-from .filters import EPISODE_FILTERS, EpisodeFilter, FieldsFilter, episode_params
+from .filters import (
+    EPISODE_FILTERS,
+    EpisodeFilter,
+    FieldsFilter,
+    SearchFilter,
+    episode_params,
+)
 from .pagination import BoundedPagination
 from .queries import load_pages, public_pages
 from .references import private_collection_condition
@@ -63,7 +69,7 @@ class PagesAPIViewSet(PublicAPIMixin, v2_views.PagesAPIViewSet):
         v2_filters.OrderingFilter,
         v2_filters.TranslationOfFilter,
         v2_filters.LocaleFilter,
-        v2_filters.SearchFilter,  # last: search results cannot be filtered further
+        SearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = v2_views.PagesAPIViewSet.known_query_parameters.union(EPISODE_FILTERS)
 

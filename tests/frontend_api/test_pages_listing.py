@@ -1,0 +1,147 @@
+"""Listings, v2 parameters, episode filters, search, find and paging."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from episodes import factories as f
+
+from .builders import published
+
+
+@pytest.fixture(autouse=True)
+def origins(settings):
+    settings.FRONTEND_URL = "https://front.example"
+    settings.CMS_URL = "https://cms.example"
+    settings.WAGTAILAPI_BASE_URL = "https://cms.example"
+
+
+def aware(year, month, day):
+    return timezone.make_aware(datetime.datetime(year, month, day, 8))
+
+
+@pytest.fixture
+def catalogue(podcast, home_page):
+    """Two shows; episodes across rubrics, seasons, tags and dates; a draft and a private one."""
+    market, tools = f.RubricFactory(slug="market"), f.RubricFactory(slug="tools")
+    other_show = f.PodcastPageFactory(parent=home_page, title="Other", slug="other")
+    pages = {}
+    for slug, show, rubric, season, number, when, tags in [
+        ("alpha", podcast, market, 1, 1, aware(2025, 1, 10), ["ai"]),
+        ("beta", podcast, tools, 1, 2, aware(2025, 2, 10), ["ai", "pricing"]),
+        ("gamma", podcast, market, 2, 3, aware(2025, 3, 10), []),
+        ("delta", other_show, market, 1, 1, aware(2025, 4, 10), ["pricing"]),
+    ]:
+        page = f.EpisodePageFactory(
+            parent=show,
+            slug=slug,
+            title=f"{slug.capitalize()} episode",
+            rubric=rubric,
+            season=season,
+            episode_number=number,
+            broadcast_at=when,
+        )
+        page.tags.add(*tags)
+        pages[slug] = published(page)
+    pages["draft"] = f.EpisodePageFactory(parent=podcast, slug="draft", live=False)
+    pages["private"] = published(f.EpisodePageFactory(parent=podcast, slug="private"))
+    PageViewRestriction.objects.create(page=pages["private"], restriction_type="login")
+    return pages
+
+
+def slugs(client, query: str) -> list[str]:
+    response = client.get(f"/api/v2/pages/?{query}")
+    assert response.status_code == 200, response.content
+    return [item["meta"]["slug"] for item in response.json()["items"]]
+
+
+def test_listing_shape_is_v2(client, catalogue):
+    data = client.get("/api/v2/pages/?type=episodes.EpisodePage&order=title").json()
+    assert data["meta"] == {"total_count": 4}
+    first = data["items"][0]
+    assert set(first) == {"id", "meta", "title"}
+    assert set(first["meta"]) == {"type", "detail_url", "html_url", "slug", "first_published_at"}
+    assert first["meta"]["html_url"] == "https://front.example/test-show/alpha/"
+
+
+def test_listing_never_shows_drafts_or_private_pages(client, catalogue):
+    listed = slugs(client, "limit=50")
+    assert "draft" not in listed
+    assert "private" not in listed
+    assert {"home", "test-show", "other", "alpha", "beta", "gamma", "delta"} <= set(listed)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("show=test-show", ["alpha", "beta", "gamma"]),
+        ("rubric=market", ["alpha", "gamma", "delta"]),
+        ("tag=ai", ["alpha", "beta"]),
+        ("tag=ai,pricing", ["beta"]),
+        ("season=2", ["gamma"]),
+        ("episode_number=1", ["alpha", "delta"]),
+        ("broadcast_after=2025-02-10", ["beta", "gamma", "delta"]),
+        ("broadcast_before=2025-02-10", ["alpha"]),
+        ("broadcast_after=2025-02-01T00:00:00Z&broadcast_before=2025-03-31", ["beta", "gamma"]),
+        ("show=test-show&rubric=market&season=1", ["alpha"]),
+    ],
+)
+def test_episode_filters(client, catalogue, query, expected):
+    assert slugs(client, f"{query}&order=broadcast_at") == expected
+
+
+def test_show_filter_by_id(client, catalogue, podcast):
+    assert slugs(client, f"show={podcast.pk}&order=-broadcast_at") == ["gamma", "beta", "alpha"]
+
+
+def test_v2_parameters_still_work(client, catalogue, podcast):
+    assert slugs(client, f"child_of={podcast.pk}&order=-title") == ["gamma", "beta", "alpha"]
+    assert slugs(client, "type=episodes.EpisodePage&season=2") == ["gamma"]
+    assert len(slugs(client, f"descendant_of={podcast.pk}")) == 3
+    data = client.get(
+        "/api/v2/pages/?type=episodes.EpisodePage&fields=episode_number,-title"
+    ).json()
+    assert set(data["items"][0]) == {"id", "meta", "episode_number"}
+
+
+def test_full_text_search(client, catalogue):
+    listed = slugs(client, "search=Gamma")
+    assert listed == ["gamma"]
+    assert slugs(client, "search=episode&rubric=market&order=broadcast_at") == [
+        "alpha",
+        "gamma",
+        "delta",
+    ]
+
+
+def test_limit_offset_and_maximum(client, catalogue, settings):
+    settings.WAGTAILAPI_LIMIT_MAX = 2
+    data = client.get("/api/v2/pages/?show=test-show&order=broadcast_at&limit=2&offset=1").json()
+    assert data["meta"]["total_count"] == 3
+    assert [item["meta"]["slug"] for item in data["items"]] == ["beta", "gamma"]
+    response = client.get("/api/v2/pages/?limit=3")
+    assert response.status_code == 400
+    assert response.json() == {"message": "limit cannot be higher than 2"}
+    assert client.get(f"/api/v2/pages/?offset={10**30}").json()["items"] == []
+
+
+def test_find_redirects_to_the_detail_on_cms_url(client, catalogue):
+    page = catalogue["beta"]
+    response = client.get("/api/v2/pages/find/?html_path=/test-show/beta/&fields=title")
+    assert response.status_code == 302
+    assert response["Location"] == f"https://cms.example/api/v2/pages/{page.pk}/?fields=title"
+    assert client.get("/api/v2/pages/find/?html_path=test-show/beta").status_code == 302
+
+
+@pytest.mark.parametrize("slug", ["draft", "private"])
+def test_find_hides_drafts_and_private_pages(client, catalogue, slug):
+    response = client.get(f"/api/v2/pages/find/?html_path=/test-show/{slug}/")
+    assert response.status_code == 404
+    assert response.json() == {"message": "not found"}
+
+
+def test_find_home(client, catalogue, home_page):
+    response = client.get("/api/v2/pages/find/?html_path=/")
+    assert response["Location"] == f"https://cms.example/api/v2/pages/{home_page.pk}/"
