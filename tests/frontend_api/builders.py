@@ -36,14 +36,17 @@ def image(pk: int | None = None, name: str = "picture", size: int = 1400):
 
 
 def embed_row(url: str = EMBED_URL) -> Embed:
-    return Embed.objects.create(
-        url=url,
+    embed, _ = Embed.objects.update_or_create(
         hash=get_embed_hash(url),
-        type="video",
-        html='<iframe src="https://video.example/embed/demo"></iframe>',
-        provider_name="Video Example",
-        title="Demo",
+        defaults={
+            "url": url,
+            "type": "video",
+            "html": '<iframe src="https://video.example/embed/demo"></iframe>',
+            "provider_name": "Video Example",
+            "title": "Demo",
+        },
     )
+    return embed
 
 
 def published(page):
