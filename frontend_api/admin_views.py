@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from .forms import ReviewLinkForm
 from .models import ReviewLink
-from .review_links import can_manage_links, create_link, review_url, revoke_link
+from .review_links import can_manage_links, issue_link, review_url, revoke_link
 
 
 class PageLinksMixin:
@@ -60,13 +60,8 @@ class ReviewLinksView(PageLinksMixin, WagtailAdminTemplateMixin, TemplateView):
         form = ReviewLinkForm(request.POST, page=self.page, user=request.user)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        link, token = create_link(
-            self.page,
-            request.user,
-            expires_at=form.cleaned_data["expires_at"],
-            revision=form.cleaned_data["revision"],
-            note=form.cleaned_data["note"],
-        )
+        link = form.save(commit=False)
+        token = issue_link(link)
         # Shown in this response only: no redirect, no flash message, nothing stored.
         context = self.get_context_data(new_link=link, new_link_url=review_url(self.page, token))
         return self.render_to_response(context)

@@ -38,25 +38,29 @@ def audit_data(link: ReviewLink) -> dict:
 
 
 @transaction.atomic
+def issue_link(link: ReviewLink) -> str:
+    """Saves a validated link under a new token and records its creation; returns the token.
+
+    The token is returned once and kept nowhere: the database holds only its hash.
+    """
+    if not can_manage_links(link.page, link.created_by):
+        raise PermissionDenied
+    token = new_token()
+    link.token_hash = hash_token(token)
+    link.save()
+    log(link.page.specific_deferred, CREATE_ACTION, user=link.created_by, data=audit_data(link))
+    return token
+
+
 def create_link(
     page: Page, user, expires_at: datetime, revision: Revision | None = None, note: str = ""
 ) -> tuple[ReviewLink, str]:
-    """A validated, saved link and its token, which is not kept anywhere else."""
-    if not can_manage_links(page, user):
-        raise PermissionDenied
-    token = new_token()
+    """A new link validated like the admin form's, and its token."""
     link = ReviewLink(
-        page=page,
-        revision=revision,
-        note=note,
-        created_by=user,
-        expires_at=expires_at,
-        token_hash=hash_token(token),
+        page=page, revision=revision, note=note, created_by=user, expires_at=expires_at
     )
     link.full_clean(exclude=["token_hash"])
-    link.save()
-    log(page, CREATE_ACTION, user=user, data=audit_data(link))
-    return link, token
+    return link, issue_link(link)
 
 
 def active_link(token: str) -> ReviewLink | None:
@@ -76,7 +80,7 @@ def record_view(link: ReviewLink) -> None:
     ReviewLink.objects.filter(pk=link.pk).update(
         view_count=F("view_count") + 1, last_viewed_at=timezone.now()
     )
-    log(link.page, VIEW_ACTION, user=None, data=audit_data(link))
+    log(link.page.specific_deferred, VIEW_ACTION, user=None, data=audit_data(link))
 
 
 @transaction.atomic
@@ -88,4 +92,4 @@ def revoke_link(link: ReviewLink, user) -> None:
         revoked_at=timezone.now(), revoked_by=user
     )
     if updated:
-        log(link.page, REVOKE_ACTION, user=user, data=audit_data(link))
+        log(link.page.specific_deferred, REVOKE_ACTION, user=user, data=audit_data(link))
