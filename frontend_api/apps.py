@@ -10,3 +10,7 @@ class FrontendApiConfig(AppConfig):
     def ready(self) -> None:
         # Connects the signal handlers that keep the cached site list fresh.
         from . import sites  # noqa: F401
+        from .feeds import freshness
+
+        # And those that date every change the feeds and the sitemap show.
+        freshness.connect()

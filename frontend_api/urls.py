@@ -1,9 +1,11 @@
 """Public URLs served by the frontend API app."""
 
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
 from .draft_views import PagePreviewView, ReviewView
+from .feeds import urls as feed_urls
 from .router import api_router
+from .sitemap import robots_txt, sitemap
 
 urlpatterns = [
     # Token endpoints take any path tail, so a malformed token still gets the JSON 404.
@@ -11,4 +13,7 @@ urlpatterns = [
     re_path(r"^api/v2/page_preview/(?P<page_id>.+)$", PagePreviewView.as_view()),
     re_path(r"^api/v2/review/(?P<token>.*)$", ReviewView.as_view(), name="review"),
     path("api/v2/", api_router.urls),
+    path("feeds/", include(feed_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]

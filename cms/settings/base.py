@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +161,9 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", FRONTEND_URL)
 CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
+
+# podcast:locked: "yes" tells other platforms not to import the feeds without the owner.
+FEEDS_LOCKED = os.environ.get("FEEDS_LOCKED", "true").lower() in ("1", "true", "yes")
 
 WAGTAIL_HEADLESS_PREVIEW = {
     # Per-site frontends: PREVIEW_CLIENT_URLS="news.example.com=https://news.example.net,...".

@@ -1,0 +1,1 @@
+"""Podcast distribution: the RSS feed, its JSON chapters and their HTTP freshness."""

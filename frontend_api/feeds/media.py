@@ -1,0 +1,54 @@
+"""Absolute URLs of the images and files that feeds point podcast apps at."""
+
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.db.models import Prefetch
+from wagtail.images import get_image_model
+
+# Apple asks for square JPEG or PNG artwork, 1400 to 3000 pixels wide; fill never enlarges.
+ARTWORK_SPEC = "fill-3000x3000|format-jpeg"
+PERSON_SPEC = "fill-400x400|format-jpeg"
+BODY_IMAGE_SPEC = "width-800|format-jpeg"
+
+TRANSCRIPT_TYPES = {
+    "vtt": "text/vtt",
+    "srt": "application/x-subrip",
+    "json": "application/json",
+    "html": "text/html",
+    "htm": "text/html",
+    "txt": "text/plain",
+}
+CAPTION_EXTENSIONS = {"vtt", "srt"}
+
+
+def absolute(url: str) -> str:
+    """Make a CMS-relative URL (media, documents) absolute on the CMS's public origin."""
+    return urljoin(settings.CMS_URL + "/", url) if url else ""
+
+
+def rendition_url(image, spec: str) -> str:
+    """The absolute URL of an image rendition, or "" without an image."""
+    return absolute(image.get_rendition(spec).url) if image else ""
+
+
+def images_with(spec: str):
+    """An image queryset whose renditions for spec come in the same prefetch."""
+    return get_image_model().objects.prefetch_renditions(spec)
+
+
+def image_prefetch(lookup: str, spec: str) -> Prefetch:
+    """Prefetch the image behind lookup together with its rendition for spec."""
+    return Prefetch(lookup, queryset=images_with(spec))
+
+
+def transcript_attrs(document) -> dict[str, str]:
+    """The podcast:transcript attributes for a transcript document."""
+    extension = document.file_extension.lower()
+    attrs = {
+        "url": absolute(document.url),
+        "type": TRANSCRIPT_TYPES.get(extension, document.content_type),
+    }
+    if extension in CAPTION_EXTENSIONS:
+        attrs["rel"] = "captions"
+    return attrs

@@ -1,0 +1,206 @@
+"""The show's podcast feed: which episodes, and what each RSS, itunes and podcast tag says."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.feedgenerator import Enclosure
+
+from episodes.choices import split_apple_category
+from episodes.models import EpisodeGuest, EpisodeHost, EpisodePage, PodcastPage
+from frontend_api.links import frontend_url, resolve_rich_text
+from frontend_api.visibility import aired_episodes, visible_show
+
+from . import freshness
+from .article import ArticleRenderer
+from .chapters import build_chapters
+from .generator import PodcastRssFeed
+from .media import (
+    ARTWORK_SPEC,
+    PERSON_SPEC,
+    absolute,
+    image_prefetch,
+    rendition_url,
+    transcript_attrs,
+)
+
+# The Podcasting 2.0 namespace's own UUID, the seed of every podcast:guid (UUIDv5).
+PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+
+
+def podcast_guid(feed_url: str) -> str:
+    """podcast:guid: UUIDv5 of the feed URL without its scheme and trailing slashes."""
+    bare = feed_url.split("://", 1)[-1].rstrip("/")
+    return str(uuid.uuid5(PODCAST_GUID_NAMESPACE, bare))
+
+
+def feed_url(show: PodcastPage) -> str:
+    return settings.CMS_URL + reverse("feeds:podcast", args=[show.slug])
+
+
+def chapters_url(show: PodcastPage, episode: EpisodePage) -> str:
+    return settings.CMS_URL + reverse("feeds:chapters", args=[show.slug, episode.episode_number])
+
+
+def _people(links, role: str) -> list[dict]:
+    people = []
+    for link in links:
+        person = link.person
+        first_link = next((block.value["url"] for block in person.links), "")
+        people.append(
+            {
+                "name": person.name[:128],
+                "role": role,
+                "img": rendition_url(person.photo, PERSON_SPEC),
+                "href": first_link,
+            }
+        )
+    return people
+
+
+def audio_length(episode: EpisodePage) -> int:
+    """The audio's size in bytes as typed, as recorded on the upload, or read from the file."""
+    if episode.audio_size is not None:
+        return episode.audio_size
+    if not episode.audio_file:
+        return 0
+    if episode.audio_file.file_size is None:
+        try:
+            return episode.audio_file.file.size
+        except OSError:
+            return 0
+    return episode.audio_file.file_size
+
+
+class PodcastFeed(Feed):
+    """RSS 2.0 for one show, with the tags Apple Podcasts and Podcasting 2.0 apps read."""
+
+    # prepare() keeps the request's episodes on the instance, so every request needs a
+    # fresh instance (views.podcast_feed), never one shared PodcastFeed().
+
+    feed_type = PodcastRssFeed
+
+    def __call__(self, request: HttpRequest, slug: str) -> HttpResponse:
+        try:
+            show = self.get_object(request, slug)
+        except ObjectDoesNotExist:
+            raise Http404("No such show.") from None
+        self.prepare(show)
+        generator = self.get_feed(show, request)
+        generator.feed["language"] = show.language
+        response = HttpResponse(content_type=generator.content_type)
+        generator.write(response, "utf-8")
+        modified = freshness.last_modified(
+            freshness.changed_at(),
+            show.last_published_at,
+            *(item["pubdate"] for item in generator.items),
+        )
+        return freshness.conditional(request, response, modified)
+
+    def get_object(self, request: HttpRequest, slug: str) -> PodcastPage:
+        return visible_show(request, slug)
+
+    def prepare(self, show: PodcastPage) -> None:
+        """Load the episodes and all their items need, in a fixed number of queries."""
+        hosts = EpisodeHost.objects.select_related("person").prefetch_related(
+            image_prefetch("person__photo", PERSON_SPEC)
+        )
+        guests = EpisodeGuest.objects.select_related("person").prefetch_related(
+            image_prefetch("person__photo", PERSON_SPEC)
+        )
+        self.show = show
+        self.episodes = list(
+            aired_episodes(show)
+            .exclude(audio_file__isnull=True, audio_url="")
+            .select_related("audio_file", "transcript")
+            .prefetch_related(
+                image_prefetch("cover_image", ARTWORK_SPEC),
+                Prefetch("host_links", queryset=hosts),
+                Prefetch("guest_links", queryset=guests),
+            )
+        )
+        self.article = ArticleRenderer(self.episodes, resolve_rich_text)
+
+    # Channel
+
+    def title(self, show: PodcastPage) -> str:
+        return show.title
+
+    def link(self, show: PodcastPage) -> str:
+        return frontend_url(show)
+
+    def description(self, show: PodcastPage) -> str:
+        return show.description
+
+    def feed_url(self, show: PodcastPage) -> str:
+        return feed_url(show)
+
+    def feed_copyright(self, show: PodcastPage) -> str | None:
+        return show.copyright or None
+
+    def feed_extra_kwargs(self, show: PodcastPage) -> dict:
+        category, subcategory = split_apple_category(show.apple_category)
+        return {
+            "itunes_author": show.author,
+            "owner_name": show.owner_name,
+            "owner_email": show.owner_email,
+            "artwork_url": rendition_url(show.artwork, ARTWORK_SPEC),
+            "category": category,
+            "subcategory": subcategory,
+            "explicit": show.explicit,
+            "podcast_type": show.podcast_type,
+            "podcast_guid": podcast_guid(feed_url(show)),
+            "locked": settings.FEEDS_LOCKED,
+        }
+
+    # Items
+
+    def items(self, show: PodcastPage) -> list[EpisodePage]:
+        return self.episodes
+
+    def item_title(self, episode: EpisodePage) -> str:
+        return episode.title
+
+    def item_link(self, episode: EpisodePage) -> str:
+        return frontend_url(episode)
+
+    def item_description(self, episode: EpisodePage) -> str:
+        return self.article.summary(episode)
+
+    def item_guid(self, episode: EpisodePage) -> str:
+        # translation_key is a UUID set once per page: it survives title, slug and URL changes.
+        return str(episode.translation_key)
+
+    def item_guid_is_permalink(self, episode: EpisodePage) -> bool:
+        return False
+
+    def item_pubdate(self, episode: EpisodePage):
+        return episode.broadcast_at
+
+    def item_enclosures(self, episode: EpisodePage) -> list[Enclosure]:
+        return [
+            Enclosure(
+                url=absolute(episode.audio_source_url),
+                length=str(audio_length(episode)),
+                mime_type=episode.audio_mime_type,
+            )
+        ]
+
+    def item_extra_kwargs(self, episode: EpisodePage) -> dict:
+        has_chapters = bool(build_chapters(episode.body, ""))
+        return {
+            "episode": episode.episode_number,
+            "season": episode.season,
+            "episode_type": episode.episode_type,
+            "duration": episode.audio_duration_seconds,
+            "image_url": rendition_url(episode.cover_image, ARTWORK_SPEC),
+            "content_html": self.article.body(episode),
+            "people": _people(episode.host_links.all(), "host")
+            + _people(episode.guest_links.all(), "guest"),
+            "chapters_url": chapters_url(self.show, episode) if has_chapters else "",
+            "transcripts": [transcript_attrs(episode.transcript)] if episode.transcript else [],
+        }

@@ -1,0 +1,85 @@
+"""GET /sitemap.xml of frontend URLs, and the robots.txt that points search engines at it."""
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.db.models import OuterRef, Subquery
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page
+
+from episodes.models import EpisodePage
+from frontend_api.links import frontend_url
+from frontend_api.visibility import request_site, visible
+
+from .feeds import freshness
+
+ROBOTS_DISALLOW = ["/admin/", "/api/", "/review/"]
+
+
+class FrontendSitemap(Sitemap):
+    """Every public page of the request's site at its frontend URL; episodes once aired."""
+
+    def __init__(self, request: HttpRequest):
+        self.request = request
+
+    def items(self):
+        now = timezone.now()
+        # An episode's own broadcast date, or a show's or the home's newest aired episode:
+        # the moment its frontend page last gained content.
+        newest_episode = (
+            visible(EpisodePage.objects.filter(path__startswith=OuterRef("path")))
+            .filter(broadcast_at__lte=now)
+            .order_by("-broadcast_at")
+            .values("broadcast_at")[:1]
+        )
+        upcoming = EpisodePage.objects.filter(broadcast_at__gt=now).values("pk")
+        return (
+            visible(request_site(self.request).root_page.get_descendants(inclusive=True))
+            .exclude(pk__in=upcoming)
+            .annotate(newest_episode_at=Subquery(newest_episode))
+            .order_by("path")
+        )
+
+    def lastmod(self, page: Page):
+        moments = [page.last_published_at, page.newest_episode_at]
+        return max((moment for moment in moments if moment), default=None)
+
+    def get_urls(self, page=1, site=None, protocol=None) -> list[dict]:
+        # Django would prefix the CMS's own domain; these pages live on the frontend.
+        urls = [
+            {
+                "item": item,
+                "location": frontend_url(item),
+                "lastmod": self.lastmod(item),
+                "changefreq": None,
+                "priority": "",
+                "alternates": [],
+            }
+            for item in self.paginator.page(page).object_list
+        ]
+        lastmods = [url["lastmod"] for url in urls]
+        if lastmods and all(lastmods):
+            self.latest_lastmod = max(lastmods)
+        return urls
+
+
+def sitemap(request: HttpRequest) -> HttpResponse:
+    """GET /sitemap.xml (paginated with ?p= past 50,000 pages)."""
+    pages = FrontendSitemap(request)
+    response = sitemap_view(request, {"pages": pages})
+    response.render()
+    # Django derives Last-Modified from the pages listed, which an unpublish doesn't move.
+    response.headers.pop("Last-Modified", None)
+    modified = freshness.last_modified(
+        freshness.changed_at(), getattr(pages, "latest_lastmod", None)
+    )
+    return freshness.conditional(request, response, modified)
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """GET /robots.txt: keeps crawlers out of the admin and API, and names the sitemap."""
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    lines.append(f"Sitemap: {settings.CMS_URL}{reverse('sitemap')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

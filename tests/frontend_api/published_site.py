@@ -1,0 +1,80 @@
+"""A published site with one show: fixtures and helpers for the feed, chapters and sitemap tests."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.models import Page, PageViewRestriction, Site
+
+from episodes import factories as f
+
+
+def publish(page):
+    """Publish the page's latest revision the way the admin does."""
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home(db):
+    root = Page.get_first_root_node()
+    welcome = Page.objects.get(depth=2)
+    home = f.HomePageFactory(parent=root, slug="site-home")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    welcome.delete()
+    return publish(home)
+
+
+@pytest.fixture
+def show(home):
+    return publish(
+        f.PodcastPageFactory(
+            parent=home,
+            title="Signal & Noise",
+            slug="signal-noise",
+            description="Conversations about how small companies grow.",
+            author="Signal Studio",
+            owner_name="Camille Martin",
+            owner_email="owner@example.com",
+            artwork=f.ImageFactory(title="Show artwork"),
+            language="fr",
+            apple_category="Business > Entrepreneurship",
+            explicit=False,
+            podcast_type="episodic",
+            copyright="© 2026 Signal Studio",
+        )
+    )
+
+
+def aired(days: int) -> datetime.datetime:
+    return timezone.now() - datetime.timedelta(days=days)
+
+
+def episode(show, **kwargs):
+    """A published episode of the show."""
+    return publish(f.EpisodePageFactory(parent=show, **kwargs))
+
+
+def make_private(page):
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+
+
+def transcript(name: str = "transcript.vtt"):
+    document = get_document_model()(title="Transcript")
+    document.file.save(name, ContentFile(b"WEBVTT\n\n00:00.000 --> 00:05.000\nHello.\n"))
+    return document
