@@ -51,7 +51,7 @@ class FrontendSitemap(Sitemap):
         urls = [
             {
                 "item": item,
-                "location": frontend_url(item),
+                "location": frontend_url(item, self.request),
                 "lastmod": self.lastmod(item),
                 "changefreq": None,
                 "priority": "",

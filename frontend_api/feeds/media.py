@@ -1,10 +1,9 @@
 """Absolute URLs of the images and files that feeds point podcast apps at."""
 
-from urllib.parse import urljoin
-
-from django.conf import settings
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
+
+from frontend_api.links import absolute_url
 
 # Apple asks for square JPEG or PNG artwork, 1400 to 3000 pixels wide; fill never enlarges.
 ARTWORK_SPEC = "fill-3000x3000|format-jpeg"
@@ -22,14 +21,9 @@ TRANSCRIPT_TYPES = {
 CAPTION_EXTENSIONS = {"vtt", "srt"}
 
 
-def absolute(url: str) -> str:
-    """Make a CMS-relative URL (media, documents) absolute on the CMS's public origin."""
-    return urljoin(settings.CMS_URL + "/", url) if url else ""
-
-
 def rendition_url(image, spec: str) -> str:
     """The absolute URL of an image rendition, or "" without an image."""
-    return absolute(image.get_rendition(spec).url) if image else ""
+    return absolute_url(image.get_rendition(spec).url) if image else ""
 
 
 def images_with(spec: str):
@@ -46,7 +40,7 @@ def transcript_attrs(document) -> dict[str, str]:
     """The podcast:transcript attributes for a transcript document."""
     extension = document.file_extension.lower()
     attrs = {
-        "url": absolute(document.url),
+        "url": absolute_url(document.url),
         "type": TRANSCRIPT_TYPES.get(extension, document.content_type),
     }
     if extension in CAPTION_EXTENSIONS:

@@ -12,7 +12,8 @@ from django.utils.feedgenerator import Enclosure
 
 from episodes.choices import split_apple_category
 from episodes.models import EpisodeGuest, EpisodeHost, EpisodePage, PodcastPage
-from frontend_api.links import frontend_url, resolve_rich_text
+from frontend_api.links import absolute_url, frontend_url
+from frontend_api.richtext import expand_rich_text
 from frontend_api.visibility import aired_episodes, visible_show
 
 from . import freshness
@@ -22,7 +23,6 @@ from .generator import PodcastRssFeed
 from .media import (
     ARTWORK_SPEC,
     PERSON_SPEC,
-    absolute,
     image_prefetch,
     rendition_url,
     transcript_attrs,
@@ -89,7 +89,7 @@ class PodcastFeed(Feed):
             show = self.get_object(request, slug)
         except ObjectDoesNotExist:
             raise Http404("No such show.") from None
-        self.prepare(show)
+        self.prepare(show, request)
         generator = self.get_feed(show, request)
         generator.feed["language"] = show.language
         response = HttpResponse(content_type=generator.content_type)
@@ -104,7 +104,7 @@ class PodcastFeed(Feed):
     def get_object(self, request: HttpRequest, slug: str) -> PodcastPage:
         return visible_show(request, slug)
 
-    def prepare(self, show: PodcastPage) -> None:
+    def prepare(self, show: PodcastPage, request: HttpRequest) -> None:
         """Load the episodes and all their items need, in a fixed number of queries."""
         hosts = EpisodeHost.objects.select_related("person").prefetch_related(
             image_prefetch("person__photo", PERSON_SPEC)
@@ -113,6 +113,7 @@ class PodcastFeed(Feed):
             image_prefetch("person__photo", PERSON_SPEC)
         )
         self.show = show
+        self.request = request
         self.episodes = list(
             aired_episodes(show)
             .exclude(audio_file__isnull=True, audio_url="")
@@ -123,7 +124,9 @@ class PodcastFeed(Feed):
                 Prefetch("guest_links", queryset=guests),
             )
         )
-        self.article = ArticleRenderer(self.episodes, resolve_rich_text)
+        self.article = ArticleRenderer(
+            self.episodes, lambda sources: expand_rich_text(sources, request)
+        )
 
     # Channel
 
@@ -131,7 +134,7 @@ class PodcastFeed(Feed):
         return show.title
 
     def link(self, show: PodcastPage) -> str:
-        return frontend_url(show)
+        return frontend_url(show, self.request)
 
     def description(self, show: PodcastPage) -> str:
         return show.description
@@ -166,7 +169,7 @@ class PodcastFeed(Feed):
         return episode.title
 
     def item_link(self, episode: EpisodePage) -> str:
-        return frontend_url(episode)
+        return frontend_url(episode, self.request)
 
     def item_description(self, episode: EpisodePage) -> str:
         return self.article.summary(episode)
@@ -184,7 +187,7 @@ class PodcastFeed(Feed):
     def item_enclosures(self, episode: EpisodePage) -> list[Enclosure]:
         return [
             Enclosure(
-                url=absolute(episode.audio_source_url),
+                url=absolute_url(episode.audio_source_url),
                 length=str(audio_length(episode)),
                 mime_type=episode.audio_mime_type,
             )

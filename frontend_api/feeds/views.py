@@ -41,7 +41,7 @@ def episode_chapters(request: HttpRequest, slug: str, number: str) -> HttpRespon
         return JsonResponse({"message": "No such show."}, status=404)
     except EpisodePage.DoesNotExist:
         return JsonResponse({"message": "No such episode in this show."}, status=404)
-    document = chapters_document(episode, show, frontend_url(episode))
+    document = chapters_document(episode, show, frontend_url(episode, request))
     response = HttpResponse(
         json.dumps(document, ensure_ascii=False, separators=(",", ":")),
         content_type=f"{CHAPTERS_TYPE}; charset=utf-8",

@@ -1,13 +1,12 @@
-"""A published site with one show: fixtures and helpers for the feed, chapters and sitemap tests."""
+"""Fixtures and helpers for the feed, chapters and sitemap tests: a published show and more."""
 
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import PageViewRestriction
 
 from episodes import factories as f
 
@@ -19,27 +18,14 @@ def publish(page):
     return page
 
 
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
+# Named explicitly so test modules can import them under names that don't shadow arguments.
+@pytest.fixture(name="home")
+def home_fixture(home_page):
+    return publish(home_page)
 
 
-@pytest.fixture
-def home(db):
-    root = Page.get_first_root_node()
-    welcome = Page.objects.get(depth=2)
-    home = f.HomePageFactory(parent=root, slug="site-home")
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
-    welcome.delete()
-    return publish(home)
-
-
-@pytest.fixture
-def show(home):
+@pytest.fixture(name="show")
+def show_fixture(home):
     return publish(
         f.PodcastPageFactory(
             parent=home,
@@ -63,7 +49,7 @@ def aired(days: int) -> datetime.datetime:
     return timezone.now() - datetime.timedelta(days=days)
 
 
-def episode(show, **kwargs):
+def publish_episode(show, **kwargs):
     """A published episode of the show."""
     return publish(f.EpisodePageFactory(parent=show, **kwargs))
 

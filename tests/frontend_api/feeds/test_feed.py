@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from episodes import factories as f
 from frontend_api.feeds.podcast import podcast_guid
 from frontend_api.links import frontend_url
-from tests.frontend_api.published_site import aired, episode, transcript
+from tests.frontend_api.published_site import aired, make_private, publish_episode, transcript
 
 NS = {
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
@@ -230,9 +230,9 @@ def test_tags_apple_requires_and_recommends(client, full_episode):
 
 
 def test_episodes_newest_first_with_optional_fields_left_out(client, show):
-    episode(show, title="Oldest", episode_number=1, broadcast_at=aired(30))
-    episode(show, title="Newest", episode_number=3, broadcast_at=aired(1))
-    episode(show, title="Middle", episode_number=2, broadcast_at=aired(10), body=[])
+    publish_episode(show, title="Oldest", episode_number=1, broadcast_at=aired(30))
+    publish_episode(show, title="Newest", episode_number=3, broadcast_at=aired(1))
+    publish_episode(show, title="Middle", episode_number=2, broadcast_at=aired(10), body=[])
     parsed, root = parse(client.get(FEED))
     assert [entry.title for entry in parsed.entries] == ["Newest", "Middle", "Oldest"]
     middle = root.findall("channel/item")[1]
@@ -245,7 +245,7 @@ def test_episodes_newest_first_with_optional_fields_left_out(client, show):
 
 def test_uploaded_audio_is_an_absolute_cms_url(client, show):
     audio = transcript("episode.mp3")
-    episode(show, title="Uploaded", audio_url="", audio_file=audio, audio_size=None)
+    publish_episode(show, title="Uploaded", audio_url="", audio_file=audio, audio_size=None)
     parsed, _ = parse(client.get(FEED))
     (enclosure,) = parsed.entries[0].enclosures
     assert enclosure.href == "http://localhost:8000" + audio.url
@@ -255,8 +255,8 @@ def test_uploaded_audio_is_an_absolute_cms_url(client, show):
 
 
 def test_episode_without_audio_is_left_out(client, show):
-    episode(show, title="Article only", audio_url="")
-    episode(show, title="With audio")
+    publish_episode(show, title="Article only", audio_url="")
+    publish_episode(show, title="With audio")
     parsed, _ = parse(client.get(FEED))
     assert [entry.title for entry in parsed.entries] == ["With audio"]
 
@@ -274,7 +274,7 @@ def test_explicit_serial_show_and_category_without_subcategory(client, show):
     show.podcast_type = "serial"
     show.apple_category = "History"
     show.save_revision().publish()
-    episode(show)
+    publish_episode(show)
     parsed, root = parse(client.get(FEED))
     assert root.findtext("channel/itunes:explicit", namespaces=NS) == "true"
     assert parsed.feed.itunes_type == "serial"
@@ -284,7 +284,7 @@ def test_explicit_serial_show_and_category_without_subcategory(client, show):
 
 
 def test_control_characters_are_dropped_not_fatal(client, show):
-    episode(show, title="Bell\x07 and tab\tkept")
+    publish_episode(show, title="Bell\x07 and tab\tkept")
     parsed, _ = parse(client.get(FEED))
     assert parsed.entries[0].title == "Bell and tab\tkept"
 
@@ -298,7 +298,7 @@ def test_query_count_does_not_grow_with_episodes(client, show, people):
     host, guest = people
 
     def add(number: int):
-        page = episode(
+        page = publish_episode(
             show,
             episode_number=number,
             cover_image=f.ImageFactory(),
@@ -310,6 +310,7 @@ def test_query_count_does_not_grow_with_episodes(client, show, people):
         )
         page.host_links.create(person=host)
         page.guest_links.create(person=guest)
+        page.save_revision().publish()
 
     add(1)
     add(2)
@@ -320,6 +321,33 @@ def test_query_count_does_not_grow_with_episodes(client, show, people):
         add(number)
     client.get(FEED)
     with CaptureQueriesContext(connection) as eight:
-        parsed, _ = parse(client.get(FEED))
+        parsed, root = parse(client.get(FEED))
     assert len(parsed.entries) == 8
+    for item in root.findall("channel/item"):
+        assert len(item.findall("podcast:person", NS)) == 2
+        assert item.find("itunes:image", NS) is not None
     assert len(eight) == len(two), [q["sql"] for q in eight.captured_queries]
+
+
+def test_rich_text_links_point_at_the_frontend(client, show):
+    target = publish_episode(show, title="Earlier talk", slug="earlier-talk", broadcast_at=aired(9))
+    hidden = publish_episode(show, title="Hidden talk", slug="hidden-talk", broadcast_at=aired(8))
+    make_private(hidden)
+    publish_episode(
+        show,
+        title="Linking",
+        broadcast_at=aired(1),
+        summary=f'<p>Follows <a linktype="page" id="{target.pk}">an earlier talk</a>.</p>',
+        body=[
+            f.paragraph(f'<p>See <a linktype="page" id="{hidden.pk}">this one</a>.</p>'),
+            f.faq([f.faq_item("Where?", f'<p><a linktype="page" id="{target.pk}">Here</a></p>')]),
+        ],
+    )
+    parsed, _ = parse(client.get(FEED))
+    entry = parsed.entries[0]
+    target_url = "http://localhost:3000/signal-noise/earlier-talk/"
+    assert entry.summary == f'<p>Follows <a href="{target_url}">an earlier talk</a>.</p>'
+    content = entry.content[0].value
+    assert "<p>See <a>this one</a>.</p>" in content
+    assert f'<p><a href="{target_url}">Here</a></p>' in content
+    assert "linktype" not in client.get(FEED).content.decode()

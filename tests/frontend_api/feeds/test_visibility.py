@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from episodes import factories as f
-from tests.frontend_api.published_site import aired, episode, make_private
+from tests.frontend_api.published_site import aired, make_private, publish_episode
 
 FEED = "/feeds/signal-noise/"
 
@@ -15,17 +15,17 @@ def hidden_episodes(show) -> dict[str, object]:
     """One episode for each way of being hidden, each with a marker in its title and slug."""
     draft = f.EpisodePageFactory(parent=show, title="marker-draft", live=False, episode_number=101)
     draft.save_revision()
-    unpublished = episode(show, title="marker-unpublished", episode_number=102)
+    unpublished = publish_episode(show, title="marker-unpublished", episode_number=102)
     unpublished.unpublish()
-    private = episode(show, title="marker-private", episode_number=103)
+    private = publish_episode(show, title="marker-private", episode_number=103)
     make_private(private)
-    future = episode(
+    future = publish_episode(
         show,
         title="marker-future",
         episode_number=104,
         broadcast_at=timezone.now() + datetime.timedelta(hours=1),
     )
-    expired = episode(show, title="marker-expired", episode_number=105)
+    expired = publish_episode(show, title="marker-expired", episode_number=105)
     # Past its expiry, but the scheduler hasn't run yet to unpublish it.
     type(expired).objects.filter(pk=expired.pk).update(
         expire_at=timezone.now() - datetime.timedelta(minutes=1)
@@ -41,7 +41,7 @@ def hidden_episodes(show) -> dict[str, object]:
 
 @pytest.fixture
 def hidden(show):
-    episode(show, title="Visible episode", episode_number=1, broadcast_at=aired(3))
+    publish_episode(show, title="Visible episode", episode_number=1, broadcast_at=aired(3))
     return hidden_episodes(show)
 
 
@@ -67,7 +67,7 @@ def test_sitemap_lists_only_public_pages(client, hidden):
 
 
 def test_future_episode_appears_once_aired(client, show):
-    upcoming = episode(show, title="Coming soon", broadcast_at=timezone.now())
+    upcoming = publish_episode(show, title="Coming soon", broadcast_at=timezone.now())
     type(upcoming).objects.filter(pk=upcoming.pk).update(
         broadcast_at=timezone.now() + datetime.timedelta(days=1)
     )
@@ -80,7 +80,7 @@ def test_future_episode_appears_once_aired(client, show):
 
 @pytest.mark.parametrize("state", ["private", "unpublished", "expired"])
 def test_hidden_show_has_no_feed_nor_chapters(client, show, state):
-    episode(show, title="marker-episode", episode_number=7)
+    publish_episode(show, title="marker-episode", episode_number=7)
     if state == "private":
         make_private(show)
     elif state == "unpublished":
@@ -97,7 +97,7 @@ def test_hidden_show_has_no_feed_nor_chapters(client, show, state):
 
 
 def test_private_site_section_hides_everything(client, home, show):
-    episode(show, title="marker-episode")
+    publish_episode(show, title="marker-episode")
     make_private(home)
     assert client.get(FEED).status_code == 404
     assert "<url>" not in client.get("/sitemap.xml").content.decode()
