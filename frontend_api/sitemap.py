@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from episodes.models import EpisodePage
 from frontend_api.links import frontend_url
-from frontend_api.visibility import request_site, visible
+from frontend_api.visibility import site_pages, visible
 
 from .feeds import freshness
 
@@ -36,7 +36,7 @@ class FrontendSitemap(Sitemap):
         )
         upcoming = EpisodePage.objects.filter(broadcast_at__gt=now).values("pk")
         return (
-            visible(request_site(self.request).root_page.get_descendants(inclusive=True))
+            visible(site_pages(self.request))
             .exclude(pk__in=upcoming)
             .annotate(newest_episode_at=Subquery(newest_episode))
             .order_by("path")

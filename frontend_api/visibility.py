@@ -3,10 +3,12 @@
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
 from episodes.models import EpisodePage, PodcastPage
+
+from .sites import request_site
 
 
 def unexpired_q() -> Q:
@@ -29,15 +31,20 @@ def visible(queryset: PageQuerySet) -> PageQuerySet:
     return queryset.live().public().filter(unexpired_q()).exclude(hidden_section_q())
 
 
-def request_site(request: HttpRequest) -> Site:
-    """The Wagtail site the request's host names, else the default site."""
-    site = Site.find_for_request(request)
-    return site or Site.objects.select_related("root_page").get(is_default_site=True)
+def site_pages(request: HttpRequest) -> PageQuerySet:
+    """Every page of the site the request's host names (Wagtail's matching, from the cache)."""
+    try:
+        site = request_site(request)
+    except LookupError:
+        site = None
+    if site is None:
+        return Page.objects.none()
+    return Page.objects.filter(path__startswith=site.root_tree_path)
 
 
 def visible_show(request: HttpRequest, slug: str) -> PodcastPage:
     """The public show with this slug in the request's site; raises DoesNotExist otherwise."""
-    shows = PodcastPage.objects.descendant_of(request_site(request).root_page)
+    shows = PodcastPage.objects.filter(pk__in=site_pages(request).values("pk"))
     return visible(shows).select_related("artwork").get(slug=slug)
 
 
