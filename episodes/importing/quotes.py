@@ -25,18 +25,14 @@ QUOTE_MARKS = [
 DASHES = "\N{EM DASH}\N{EN DASH}\N{HORIZONTAL BAR}"
 # A trailing "— Name" only counts after the end of a sentence or a closing quote mark (or on a
 # line of its own), so a dash inside the quote is not mistaken for an attribution.
+SENTENCE_ENDS = ".!?…”»\"'" + RSQUO
 TRAILING_ATTRIBUTION_RE = re.compile(
-    r"^(?P<text>.+?)(?:(?<=[.!?…”»\"'"
-    + RSQUO
-    + r"])\s*|\s*\n\s*)"
-    + f"[{DASHES}]"
-    + r"\s*(?P<name>[^\n"
-    + DASHES
-    + r"]{2,120})$",
+    rf"^(?P<text>.+?)(?:(?<=[{SENTENCE_ENDS}])\s*|\s*\n\s*)"
+    rf"[{DASHES}]\s*(?P<name>[^\n{DASHES}]{{2,120}})$",
     re.DOTALL,
 )
 SPEAKER_TIMESTAMP_RE = re.compile(
-    r"^(?P<name>.*?)[\s,;@" + DASHES + r"-]*[\[(]?(?P<stamp>\d{1,2}:\d{2}(?::\d{2})?)[\])]?$"
+    rf"^(?P<name>.*?)[\s,;@{DASHES}-]*[\[(]?(?P<stamp>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)[\])]?$"
 )
 
 

@@ -63,7 +63,7 @@ class EpisodeWriter:
             raise
 
     def _save(self, article: Article) -> Outcome:
-        self._speakers: dict[str, tuple] = {}
+        self._speakers = {}
         self._check_show(article)
         existing = self._existing(article)
         page = existing.get_latest_revision_as_object() if existing else EpisodePage()
@@ -80,8 +80,9 @@ class EpisodeWriter:
             return Outcome("created", page, notes)
         self._full_clean(page)
         if strip_ids(self.snapshot(page)) == strip_ids(before):
-            if publish and (not existing.live or existing.has_unpublished_changes):
-                existing.get_latest_revision().publish(log_action=True)
+            latest = existing.get_latest_revision()
+            if publish and latest and (not existing.live or existing.has_unpublished_changes):
+                latest.publish(log_action=True)
                 return Outcome("updated", page, [*notes, "published the latest revision"])
             return Outcome("unchanged", page, notes)
         self._store(page, publish)
