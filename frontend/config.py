@@ -12,7 +12,7 @@ class Config:
     site_name: str = "Podcast"
     page_size: int = 10
     latest_count: int = 6
-    cms_timeout: float = 10.0
+    cms_timeout: float = 30.0
     # Origins allowed to frame previews: the admin's preview panel lives on the CMS.
     frame_ancestors: str = "http://localhost:8000"
 

@@ -43,15 +43,38 @@ run() {
   "$VENV/bin/python" manage.py seed_demo
   local login
   login=$("$VENV/bin/python" manage.py ensure_admin)
+  # Both servers run in the background of this shell; leaving it (Ctrl-C too) stops both.
+  "$VENV/bin/python" manage.py runserver "127.0.0.1:$cms_port" &
+  SERVER_PIDS=($!)
   FRONTEND_PORT=$frontend_port "$VENV/bin/python" -m frontend &
-  local frontend_pid=$!
-  trap 'kill "$frontend_pid" 2>/dev/null' EXIT
+  SERVER_PIDS+=($!)
+  trap 'kill "${SERVER_PIDS[@]}" 2>/dev/null' EXIT
+  trap 'exit 130' INT TERM
+  wait_for "$CMS_URL/admin/login/"
+  wait_for "$FRONTEND_URL/healthz"
   echo
   echo "Frontend:  $FRONTEND_URL/"
   echo "CMS admin: $CMS_URL/admin/"
   echo "$login"
   echo
-  "$VENV/bin/python" manage.py runserver "127.0.0.1:$cms_port"
+  wait -n
+}
+
+wait_for() {
+  # Python rather than curl: a fresh machine may only have Python.
+  "$VENV/bin/python" - "$1" <<'PY'
+import sys, time, urllib.request
+
+deadline = time.monotonic() + 90
+while True:
+    try:
+        urllib.request.urlopen(sys.argv[1], timeout=5)
+        break
+    except OSError:
+        if time.monotonic() > deadline:
+            sys.exit(f"{sys.argv[1]} did not answer within 90 seconds")
+        time.sleep(0.5)
+PY
 }
 
 test() {
