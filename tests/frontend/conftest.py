@@ -11,6 +11,9 @@ import httpx
 import pytest
 import uvicorn
 from django.conf import settings as django_settings
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.db import connection
+from django.test.testcases import LiveServerThread
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.embeds.embeds import get_embed_hash
@@ -63,20 +66,52 @@ def serve_frontend(config: Config) -> Iterator[str]:
         sock.close()
 
 
+class TakeTurnsWSGIServer(ThreadedWSGIServer):
+    """Handles one request at a time.
+
+    On in-memory SQLite the live server's request threads share the test's one connection,
+    and two queries at once on it fail with "database table is locked" (a preview panel and
+    the frontend's API call overlap). Requests still get their own threads, so browsers'
+    kept-alive connections don't starve each other.
+    """
+
+    def set_app(self, application) -> None:
+        lock = threading.Lock()
+
+        def take_turns(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        super().set_app(take_turns)
+
+
 @pytest.fixture(scope="session")
-def frontend_url(live_server) -> Iterator[str]:
+def cms_server(request, django_db_setup):
+    """pytest-django's live server (the CMS), taking requests in turn on in-memory SQLite."""
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        original = LiveServerThread.server_class
+        LiveServerThread.server_class = TakeTurnsWSGIServer
+        try:
+            return request.getfixturevalue("live_server")
+        finally:
+            LiveServerThread.server_class = original
+    return request.getfixturevalue("live_server")
+
+
+@pytest.fixture(scope="session")
+def frontend_url(cms_server) -> Iterator[str]:
     """The frontend, in a thread of the test process, talking to the live CMS over HTTP."""
-    config = Config(cms_url=live_server.url, frame_ancestors=live_server.url, page_size=3)
+    config = Config(cms_url=cms_server.url, frame_ancestors=cms_server.url, page_size=3)
     yield from serve_frontend(config)
 
 
 @pytest.fixture(autouse=True)
-def cms_points_at_frontend(settings, live_server, frontend_url) -> None:
+def cms_points_at_frontend(settings, cms_server, frontend_url) -> None:
     """The CMS's page, preview and review URLs lead to this frontend, as in production."""
-    settings.CMS_URL = live_server.url
-    settings.WAGTAILAPI_BASE_URL = live_server.url
+    settings.CMS_URL = cms_server.url
+    settings.WAGTAILAPI_BASE_URL = cms_server.url
     settings.FRONTEND_URL = frontend_url
-    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    settings.WAGTAILADMIN_BASE_URL = cms_server.url
     settings.WAGTAIL_HEADLESS_PREVIEW = {
         **settings.WAGTAIL_HEADLESS_PREVIEW,
         "CLIENT_URLS": {"default": frontend_url},

@@ -10,6 +10,9 @@ import pytest
 from tests.conftest import require_service
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+# The first render of a page makes its image renditions, and previews go admin -> CMS ->
+# frontend -> CMS: 5 seconds is too tight on a 2-core CI machine.
+playwright_api.expect.set_options(timeout=20_000)
 
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 CHROMIUM_FLAGS = [
