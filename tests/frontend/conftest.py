@@ -109,7 +109,6 @@ def frontend_url(cms_server) -> Iterator[str]:
 def cms_points_at_frontend(settings, cms_server, frontend_url) -> None:
     """The CMS's page, preview and review URLs lead to this frontend, as in production."""
     settings.CMS_URL = cms_server.url
-    settings.WAGTAILAPI_BASE_URL = cms_server.url
     settings.FRONTEND_URL = frontend_url
     settings.WAGTAILADMIN_BASE_URL = cms_server.url
     settings.WAGTAIL_HEADLESS_PREVIEW = {
