@@ -21,6 +21,29 @@ TIMESTAMP_RE = re.compile(r"^(?:(?:(\d+):)?([0-5]?\d):)?([0-5]?\d)$")
 ANCHOR_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+def nullable(schema: dict) -> dict:
+    """A JSON Schema that also accepts null."""
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def api_object(properties: dict[str, dict]) -> dict:
+    """JSON Schema of an API object whose keys are always all present."""
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
+HTML = {"type": "string", "contentMediaType": "text/html"}
+SPEAKER_SCHEMA = nullable(
+    api_object({"name": {"type": "string"}, "role": nullable({"type": "string"})})
+)
+# Images are rendered by the API layer; blocks name the shared component.
+IMAGE_REF = {"$ref": "#/components/schemas/Image"}
+
+
 def parse_timestamp(text: str) -> int:
     """Turn "ss", "mm:ss" or "h:mm:ss" into seconds; raise ValueError otherwise."""
     match = TIMESTAMP_RE.match(text.strip())
@@ -129,6 +152,14 @@ class SpeakerFields:
 class HeadingBlock(blocks.StructBlock):
     """A section or subsection title that also feeds the table of contents."""
 
+    api_schema = api_object(
+        {
+            "text": {"type": "string"},
+            "level": {"type": "integer", "enum": [2, 3, 4]},
+            "anchor": {"type": "string", "pattern": ANCHOR_RE.pattern},
+        }
+    )
+
     text = blocks.CharBlock(max_length=255)
     level = blocks.ChoiceBlock(choices=HEADING_LEVELS, default="h2")
     anchor = blocks.CharBlock(
@@ -167,6 +198,8 @@ class HeadingBlock(blocks.StructBlock):
 class ParagraphBlock(blocks.StructBlock):
     """A paragraph of the article, limited to bold, italic, links and lists."""
 
+    api_schema = api_object({"text": HTML})
+
     text = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
 
     class Meta:
@@ -189,6 +222,14 @@ class ParagraphBlock(blocks.StructBlock):
 
 class PullQuoteBlock(blocks.StructBlock):
     """Words a speaker said on air, set apart from the article."""
+
+    api_schema = api_object(
+        {
+            "text": {"type": "string"},
+            "speaker": SPEAKER_SCHEMA,
+            "timestamp_seconds": nullable({"type": "integer", "minimum": 0}),
+        }
+    )
 
     text = blocks.TextBlock()
     speaker = SnippetChooserBlock("episodes.Person", required=False)
@@ -225,6 +266,8 @@ class PullQuoteBlock(blocks.StructBlock):
 class SupportingQuoteBlock(blocks.StructBlock):
     """An optional quote from the episode that backs an FAQ answer."""
 
+    api_schema = nullable(api_object({"text": {"type": "string"}, "speaker": SPEAKER_SCHEMA}))
+
     text = blocks.TextBlock(required=False)
     speaker = SnippetChooserBlock("episodes.Person", required=False)
     speaker_name = blocks.CharBlock(required=False, max_length=120)
@@ -254,6 +297,10 @@ class SupportingQuoteBlock(blocks.StructBlock):
 class FAQItemBlock(blocks.StructBlock):
     """One question of an FAQ, its answer and the quote that supports it."""
 
+    api_schema = api_object(
+        {"question": {"type": "string"}, "answer": HTML, "quote": SupportingQuoteBlock.api_schema}
+    )
+
     question = blocks.CharBlock(max_length=255)
     answer = blocks.RichTextBlock(features=ANSWER_FEATURES)
     quote = SupportingQuoteBlock(required=False)
@@ -279,6 +326,13 @@ class FAQItemBlock(blocks.StructBlock):
 
 class FAQBlock(blocks.StructBlock):
     """Questions listeners ask, answered; also published as a schema.org FAQPage."""
+
+    api_schema = api_object(
+        {
+            "title": nullable({"type": "string"}),
+            "items": {"type": "array", "minItems": 1, "items": FAQItemBlock.api_schema},
+        }
+    )
 
     title = blocks.CharBlock(required=False, max_length=255, default="Frequently asked questions")
     items = blocks.ListBlock(FAQItemBlock(), min_num=1)
@@ -314,6 +368,15 @@ class FAQBlock(blocks.StructBlock):
 class ImageBlock(blocks.StructBlock):
     """A picture in the article, with the text that describes it to those who can't see it."""
 
+    api_schema = api_object(
+        {
+            "image": nullable(IMAGE_REF),
+            "alt": {"type": "string"},
+            "caption": nullable({"type": "string"}),
+            "credit": nullable({"type": "string"}),
+        }
+    )
+
     image = ImageChooserBlock()
     alt = blocks.CharBlock(
         max_length=255, label="Alt text", help_text="Describe the picture for screen readers."
@@ -340,6 +403,14 @@ class ImageBlock(blocks.StructBlock):
 
 class EmbedMediaBlock(blocks.StructBlock):
     """Audio or video from another platform, embedded by its oEmbed URL."""
+
+    api_schema = api_object(
+        {
+            "url": {"type": "string"},
+            "html": nullable(HTML),
+            "provider": nullable({"type": "string"}),
+        }
+    )
 
     url = EmbedBlock(help_text="Link to a YouTube, Vimeo, SoundCloud or Spotify page.")
 

@@ -6,15 +6,39 @@ from django.utils.html import strip_tags
 from rest_framework.fields import Field
 from wagtail.models import Page
 
+from episodes.blocks import HTML, IMAGE_REF, api_object, nullable
 from episodes.models import EpisodePage, PodcastPage
 
 from .batch import PageBatch
 from .jsonld import json_ld
 from .links import absolute_url
 
+STRING = {"type": "string"}
+URL = {"type": "string", "format": "uri"}
+PAGE_LINK = api_object(
+    {
+        "id": {"type": "integer"},
+        "title": STRING,
+        "episode_number": {"type": "integer"},
+        "url": URL,
+        "cover_image": nullable(IMAGE_REF),
+    }
+)
+PERSON = api_object(
+    {
+        "id": {"type": "integer"},
+        "name": STRING,
+        "role": nullable(STRING),
+        "photo": nullable(IMAGE_REF),
+    }
+)
+
 
 class BatchField(Field):
     """A read-only field computed from the whole page with the batch's loaded references."""
+
+    #: JSON Schema of the value, published in the OpenAPI document.
+    schema: dict = {}
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs["read_only"] = True
@@ -37,6 +61,8 @@ class BatchField(Field):
 class HtmlUrlField(BatchField):
     """meta.html_url: where the page lives on the frontend."""
 
+    schema = nullable(URL)
+
     def represent(self, batch, page):
         return batch.url(page)
 
@@ -52,6 +78,10 @@ class ParentField(BatchField):
 
 
 class ShowField(BatchField):
+    schema = nullable(
+        api_object({"id": {"type": "integer"}, "title": STRING, "slug": STRING, "url": URL})
+    )
+
     def represent(self, batch, page):
         show = batch.show_page(page)
         if show is None:
@@ -60,6 +90,8 @@ class ShowField(BatchField):
 
 
 class RubricField(BatchField):
+    schema = nullable(api_object({"id": {"type": "integer"}, "name": STRING, "slug": STRING}))
+
     def represent(self, batch, page):
         rubric = page.rubric
         return {"id": rubric.pk, "name": rubric.name, "slug": rubric.slug} if rubric else None
@@ -68,11 +100,24 @@ class RubricField(BatchField):
 class HeadlineField(BatchField):
     """The article's title, which falls back to the episode title."""
 
+    schema = STRING
+
     def represent(self, batch, page):
         return page.headline or page.title
 
 
 class AudioField(BatchField):
+    schema = nullable(
+        api_object(
+            {
+                "url": URL,
+                "mime_type": nullable(STRING),
+                "size": nullable({"type": "integer"}),
+                "duration_seconds": nullable({"type": "integer"}),
+            }
+        )
+    )
+
     def represent(self, batch, page: EpisodePage):
         url = page.audio_source_url
         if not url:
@@ -88,6 +133,8 @@ class AudioField(BatchField):
 class ImageField(BatchField):
     """An image foreign key of the page, as renditions."""
 
+    schema = nullable(IMAGE_REF)
+
     def represent(self, batch, page):
         return batch.image_by_id(getattr(page, f"{self.field_name}_id", None))
 
@@ -95,26 +142,36 @@ class ImageField(BatchField):
 class RichTextField(BatchField):
     """A rich text field of the page, as frontend HTML."""
 
+    schema = HTML
+
     def represent(self, batch, page):
         return batch.rich_text(getattr(page, self.field_name) or "")
 
 
 class HostsField(BatchField):
+    schema = {"type": "array", "items": PERSON}
+
     def represent(self, batch, page):
         return [batch.person(person) for person in batch.hosts(page)]
 
 
 class GuestsField(BatchField):
+    schema = {"type": "array", "items": PERSON}
+
     def represent(self, batch, page):
         return [batch.person(person) for person in batch.guests(page)]
 
 
 class TagsField(BatchField):
+    schema = {"type": "array", "items": STRING}
+
     def represent(self, batch, page):
         return batch.tags(page)
 
 
 class RelatedEpisodesField(BatchField):
+    schema = {"type": "array", "items": PAGE_LINK}
+
     def represent(self, batch, page):
         return [
             {
@@ -129,22 +186,49 @@ class RelatedEpisodesField(BatchField):
 
 
 class BodyField(BatchField):
+    schema = {"$ref": "#/components/schemas/Body"}
+
     def represent(self, batch, page):
         return batch.body(page)
 
 
 class TocField(BatchField):
+    schema = {
+        "type": "array",
+        "items": api_object({"text": STRING, "level": {"type": "integer"}, "anchor": STRING}),
+    }
+
     def represent(self, batch, page):
         return batch.toc(page)
 
 
 class ReadingTimeField(BatchField):
+    schema = {"type": "integer", "minimum": 0}
+
     def represent(self, batch, page):
         return batch.reading_time(page)
 
 
 class SeoField(BatchField):
     """Title, description, canonical frontend URL and Open Graph image."""
+
+    schema = api_object(
+        {
+            "title": STRING,
+            "description": STRING,
+            "canonical_url": nullable(URL),
+            "og_image": nullable(
+                api_object(
+                    {
+                        "url": URL,
+                        "width": {"type": "integer"},
+                        "height": {"type": "integer"},
+                        "alt": STRING,
+                    }
+                )
+            ),
+        }
+    )
 
     def represent(self, batch, page):
         image = None
@@ -174,6 +258,15 @@ class SeoField(BatchField):
 
 
 class JsonLdField(BatchField):
+    schema = {
+        "type": "object",
+        "required": ["@context", "@graph"],
+        "properties": {
+            "@context": STRING,
+            "@graph": {"type": "array", "items": {"type": "object"}},
+        },
+    }
+
     def represent(self, batch, page):
         return json_ld(batch, page)
 

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "wagtail_headless_preview",
     "wagtail.api.v2",
     "rest_framework",
+    "drf_spectacular_sidecar",
     "corsheaders",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
