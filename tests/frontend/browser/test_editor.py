@@ -98,3 +98,20 @@ def test_a_reviewer_reads_the_draft_until_the_link_is_revoked(
     expect(reviewer.locator("h1")).to_have_text("This review link has expired")
     expect(reviewer.get_by_text("A draft headline for the reviewer")).to_have_count(0)
     shoot(reviewer, "10-review-link-expired")
+
+
+def test_a_new_episode_is_previewed_before_its_first_save(
+    radio, editor, live_server, new_context, shoot
+):
+    admin = log_in(new_context(), live_server.url)
+    admin.goto(f"{live_server.url}/admin/pages/add/episodes/episodepage/{radio.show.pk}/")
+    admin.fill("#id_title", "An episode nobody has saved")
+    admin.fill("#id_headline", "Written a minute ago, never saved")
+    admin.fill("#id_episode_number", "77")
+    admin.fill("#id_broadcast_at", "2026-11-20 07:00")
+    admin.locator("#id_headline").click()  # closes the date picker before the screenshot
+    admin.locator('[data-side-panel-toggle="preview"]').click()
+    frame = preview_frame(admin)
+    expect(frame.locator("h1")).to_have_text("Written a minute ago, never saved")
+    expect(frame.get_by_test_id("banner")).to_contain_text("Preview")
+    shoot(admin, "11-editor-previews-unsaved-new-episode")
