@@ -466,6 +466,17 @@ class EpisodeBodyBlock(blocks.StreamBlock):
             raise StreamBlockValidationError(block_errors=errors)
         return value
 
+    def to_python(self, value):
+        # A corrupt stored item (not an object, or without a type) is dropped rather than
+        # breaking every view of the page.
+        if isinstance(value, list):
+            value = [
+                item
+                for item in value
+                if isinstance(item, tuple | list) or (isinstance(item, dict) and "type" in item)
+            ]
+        return super().to_python(value)
+
     def get_api_representation(self, value, context=None) -> list[dict[str, Any]]:
         items = super().get_api_representation(value, context)
         anchors = heading_anchors(value) if value else {}

@@ -48,6 +48,7 @@ class RichTextResolver:
 
     def collect(self, html: str | None) -> None:
         """Note the references in this rich text so the next load fetches them."""
+        html = _text(html)
         if not html:
             return
         refs = self.references
@@ -66,6 +67,7 @@ class RichTextResolver:
 
     def expand(self, html: str | None) -> str:
         """Frontend HTML for this rich text; loads whatever was collected and not loaded yet."""
+        html = _text(html)
         if not html:
             return ""
         self.collect(html)
@@ -117,6 +119,11 @@ class RichTextResolver:
             else:
                 tags.append("")
         return tags
+
+
+def _text(html) -> str:
+    """Rich text as a string, even from a malformed stored value."""
+    return "" if html is None else str(html)
 
 
 def _link(href: str | None) -> str:

@@ -35,6 +35,10 @@ from .serializers import FrontendPageSerializer
 from .sites import SiteInfo, request_site
 
 
+MAX_FIELDS_NESTING = 10
+MAX_ID = 2**63 - 1  # the largest key any supported database stores
+
+
 class PublicAPIMixin:
     """Anonymous JSON only: cookies and Authorization headers change nothing."""
 
@@ -47,6 +51,11 @@ class PublicAPIMixin:
         for name, value in request.GET.lists():
             if "\x00" in name or any("\x00" in item for item in value):
                 raise BadRequestError("query parameters must not contain NUL characters")
+        # v2 parses `fields` recursively; refuse nesting deep enough to exhaust the stack.
+        if request.GET.get("fields", "").count("(") > MAX_FIELDS_NESTING:
+            raise BadRequestError(f"fields cannot nest more than {MAX_FIELDS_NESTING} levels")
+        if int(kwargs.get("pk", 0)) > MAX_ID:
+            raise Http404
 
     def handle_exception(self, exc):
         response = error_response(exc)

@@ -140,3 +140,45 @@ def test_write_methods_are_refused_as_json(client, episode):
     response = client.post("/api/v2/pages/", {"title": "x"})
     assert response.status_code == 405
     assert set(response.json()) == {"message"}
+
+
+def test_deeply_nested_fields_are_400(client, episode):
+    fields = "title" + "(title" * 1000 + ")" * 1000
+    response = client.get(f"/api/v2/pages/?fields={fields}")
+    assert response.status_code == 400
+    assert "nest" in response.json()["message"]
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_ids_beyond_any_database_are_404(client, db, endpoint):
+    response = client.get(f"/api/v2/{endpoint}/{10**30}/")
+    assert response.status_code == 404
+    assert response.json() == {"message": "not found"}
+
+
+def test_malformed_stream_rows_are_served_not_500(client, episode):
+    from django.db import connection
+
+    from episodes.models import EpisodePage
+
+    raw = (
+        '[{"type": "heading", "value": "not an object", "id": "a"},'
+        ' {"type": "gone_block", "value": {}, "id": "b"},'
+        ' "not an item", {"value": "no type"},'
+        ' {"type": "pull_quote", "value": {"speaker": "x", "timestamp": "99:99:99"}, "id": "c"},'
+        ' {"type": "faq", "value": {"items": "nope"}, "id": "d"},'
+        ' {"type": "image", "value": {"image": 424242}, "id": "e"},'
+        ' {"type": "paragraph", "value": {"text": 5}, "id": "f"}]'
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {EpisodePage._meta.db_table} SET body = %s WHERE page_ptr_id = %s",
+            [raw, episode.pk],
+        )
+    response = client.get(f"/api/v2/pages/{episode.pk}/")
+    assert response.status_code == 200, response.content
+    body = response.json()["body"]
+    assert [item["type"] for item in body] == ["heading", "pull_quote", "faq", "image", "paragraph"]
+    assert body[1]["value"]["speaker"] is None
+    assert body[1]["value"]["timestamp_seconds"] is None
+    assert body[3]["value"]["image"] is None
