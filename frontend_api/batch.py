@@ -41,6 +41,7 @@ class PageBatch:
         self.rich_text_resolver = RichTextResolver(self.references)
         self._streams: dict[int, StreamValue] = {}
         self._bodies: dict[int, list[dict]] = {}
+        # Pages are keyed by id(), so hold on to them while the batch lives.
         self._keep: list[Page] = []
 
     # Loading ----------------------------------------------------------------------------------

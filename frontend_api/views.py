@@ -34,7 +34,6 @@ from .renderers import CompactJSONRenderer
 from .serializers import FrontendPageSerializer
 from .sites import SiteInfo, request_site
 
-
 MAX_FIELDS_NESTING = 10
 MAX_ID = 2**63 - 1  # the largest key any supported database stores
 
