@@ -23,7 +23,7 @@ from .conf import api_setting, image_specs
 from .images import image_representation
 from .links import frontend_url
 from .queries import parse_ordered_ids, parse_tags
-from .references import References, is_public, private_page_condition
+from .references import References, is_public, private_page_condition, unexpired_condition
 from .richtext import RichTextResolver
 from .sites import all_sites
 from .streams import build_stream, collect, raw_items
@@ -107,7 +107,11 @@ class PageBatch:
             condition |= Q(Exists(shares_tag))
         if not condition:
             return None
-        candidates = EpisodePage.objects.live().filter(condition).exclude(private_page_condition())
+        candidates = (
+            EpisodePage.objects.live()
+            .filter(condition, unexpired_condition())
+            .exclude(private_page_condition())
+        )
         if page.pk:
             candidates = candidates.exclude(pk=page.pk)
         root = self._site_root_path(page)

@@ -7,19 +7,19 @@ from wagtail.models import Page
 from episodes.models import EpisodeGuest, EpisodeHost, EpisodeTag, RelatedEpisode
 
 from .page_types import page_type_joins
-from .references import private_page_condition, specific_from_joins
+from .references import private_page_condition, specific_from_joins, unexpired_condition
 
 # Tag names may hold commas; the ASCII unit separator never appears in them.
 TAG_SEPARATOR = "\x1f"
 
 
 def public_pages(root_tree_path: str | None) -> QuerySet:
-    """Live pages of one site (by its root's tree path) that no view restriction covers."""
+    """Live, unexpired pages of one site (by its root's tree path) no view restriction covers."""
     if root_tree_path is None:
         return Page.objects.none()
     return (
         Page.objects.live()
-        .filter(path__startswith=root_tree_path)
+        .filter(unexpired_condition(), path__startswith=root_tree_path)
         .exclude(private_page_condition())
     )
 

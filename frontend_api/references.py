@@ -19,6 +19,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Length, Substr
 from django.http import HttpRequest
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
@@ -274,9 +275,16 @@ class References:
         return Page if issubclass(model, Page) else model
 
 
+def unexpired_condition() -> Q:
+    """Pages whose expiry is unset or ahead: past it they are hidden even before the scheduler
+    unpublishes them."""
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+
+
 def is_public(page: Page) -> bool:
-    """Live and not under a view restriction (needs the api_private annotation)."""
-    return bool(page.live) and not getattr(page, "api_private", True)
+    """Live, unexpired and not under a view restriction (needs the api_private annotation)."""
+    expired = page.expire_at is not None and page.expire_at <= timezone.now()
+    return bool(page.live) and not expired and not getattr(page, "api_private", True)
 
 
 def specific_from_joins(page: Page) -> Page:

@@ -241,3 +241,20 @@ def test_representation_of_a_draft_uses_the_instance_given(client, episode, rf):
     assert {key: value for key, value in data.items() if key not in changed} == {
         key: value for key, value in live.items() if key not in changed
     }
+
+
+def test_pages_past_their_expiry_are_hidden_before_the_scheduler_runs(client, podcast):
+    from django.utils import timezone
+
+    page = published(f.EpisodePageFactory(parent=podcast, slug="expiring"))
+    linking = published(
+        f.EpisodePageFactory(
+            parent=podcast,
+            slug="linking",
+            summary=f'<p><a linktype="page" id="{page.pk}">gone</a></p>',
+        )
+    )
+    type(page).objects.filter(pk=page.pk).update(expire_at=timezone.now())
+    assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 404
+    assert "expiring" not in client.get("/api/v2/pages/?limit=50").content.decode()
+    assert detail(client, linking)["summary"] == "<p><a>gone</a></p>"
