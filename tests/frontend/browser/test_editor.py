@@ -22,6 +22,37 @@ def log_in(context: BrowserContext, cms_url: str) -> Page:
     return page
 
 
+# Wagtail takes the form's starting state 2 s after the editor loads ("w-unsaved:watch-edits");
+# text typed before that counts as the starting state, so tests wait for it as a person would.
+# Preview requests can be held, to edit while one is in flight.
+EDITOR_PROBES = """
+window.watchingEdits = false;
+window.editsSeen = 0;
+window.editsSaved = 0;
+window.heldPreviews = [];
+window.holdPreviews = false;
+document.addEventListener("w-unsaved:watch-edits", () => { window.watchingEdits = true; });
+document.addEventListener("w-unsaved:add", () => { window.editsSeen += 1; });
+document.addEventListener("w-autosave:success", () => { window.editsSaved += 1; });
+const realFetch = window.fetch;
+window.fetch = (url, options) => {
+  if (window.holdPreviews && options?.method === "POST" && String(url).includes("/preview/")) {
+    return new Promise((resolve) => {
+      window.heldPreviews.push(() => resolve(realFetch(url, options)));
+    });
+  }
+  return realFetch(url, options);
+};
+"""
+
+
+def open_editor(page: Page, url: str) -> None:
+    """Opens the page editor and waits until Wagtail watches it for edits."""
+    page.context.add_init_script(EDITOR_PROBES)
+    page.goto(url)
+    page.wait_for_function("window.watchingEdits")
+
+
 def preview_frame(page: Page):
     """The frontend inside the CMS's preview wrapper inside the admin's preview panel."""
     return page.frame_locator("#w-preview-iframe").frame_locator("iframe")
@@ -34,7 +65,7 @@ def test_an_editor_sees_the_draft_in_the_preview_panel_while_typing(
     admin = log_in(context, live_server.url)
     shoot(admin, "04-editor-logged-in")
 
-    admin.goto(f"{live_server.url}/admin/pages/{radio.episode.pk}/edit/")
+    open_editor(admin, f"{live_server.url}/admin/pages/{radio.episode.pk}/edit/")
     admin.fill("#id_headline", "A headline typed in the editor")
     admin.locator('[data-side-panel-toggle="preview"]').click()
     frame = preview_frame(admin)
@@ -62,6 +93,31 @@ def test_an_editor_sees_the_draft_in_the_preview_panel_while_typing(
     public = new_context().new_page()
     public.goto(f"{frontend_url}/test-show/subscription-fatigue/")
     expect(public.locator("h1")).to_have_text("Is the monthly plan running out of breath?")
+
+
+def test_an_edit_made_while_the_preview_updates_still_reaches_it(
+    radio, editor, live_server, new_context
+):
+    admin = log_in(new_context(), live_server.url)
+    open_editor(admin, f"{live_server.url}/admin/pages/{radio.episode.pk}/edit/")
+    admin.locator('[data-side-panel-toggle="preview"]').click()
+    frame = preview_frame(admin)
+    expect(frame.locator("h1")).to_have_text("Is the monthly plan running out of breath?")
+
+    admin.evaluate("window.holdPreviews = true")
+    admin.fill("#id_headline", "First words")
+    # Autosave takes the form's state as saved when it ends, so the next edit waits for it.
+    admin.wait_for_function("window.heldPreviews.length === 1 && window.editsSaved === 1")
+    edits_before = admin.evaluate("window.editsSeen")
+    admin.fill("#id_headline", "First words, then more while the preview was updating")
+    admin.wait_for_function(f"window.editsSeen > {edits_before}")
+    # Hold the update past the panel's 500 ms debounce, so the follow-up meets it in flight.
+    admin.wait_for_timeout(1_500)
+    admin.evaluate("window.holdPreviews = false; window.heldPreviews.forEach((send) => send())")
+
+    expect(frame.locator("h1")).to_have_text(
+        "First words, then more while the preview was updating"
+    )
 
 
 def test_a_reviewer_reads_the_draft_until_the_link_is_revoked(
