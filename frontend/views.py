@@ -1,6 +1,7 @@
 """Request handlers: live pages by path, editor previews, reviewer links, errors."""
 
 import logging
+import re
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
@@ -10,6 +11,7 @@ from .pages import Banner, page_template
 from .rendering import long_datetime
 
 logger = logging.getLogger("frontend")
+PAGE_NUMBER_RE = re.compile(r"[1-9][0-9]{0,5}")
 
 # Token pages must not be indexed, cached, or leak their URL to other sites.
 TOKEN_HEADERS = {
@@ -36,7 +38,8 @@ def render(
 def page_number(request: Request) -> int:
     """The listing page asked for in ?page=, 1 by default; anything odd is a 404."""
     raw = request.query_params.get("page", "1")
-    if not raw.isdigit() or int(raw) < 1:
+    # ASCII digits only ("²".isdigit() is true), and few enough to stay a sane SQL offset.
+    if not PAGE_NUMBER_RE.fullmatch(raw):
         raise NotFound(f"page {raw!r}")
     return int(raw)
 

@@ -51,7 +51,7 @@ def test_a_path_without_its_trailing_slash_is_redirected(browse, radio):
     assert response.headers["location"] == "/test-show/?page=2"
 
 
-@pytest.mark.parametrize("page", ["0", "-1", "two", "99"])
+@pytest.mark.parametrize("page", ["0", "-1", "two", "99", "²", "9" * 30, "01"])
 def test_an_impossible_listing_page_is_a_404(browse, radio, page):
     assert browse.get(f"/test-show/?page={page}").status_code == 404
 
