@@ -7,6 +7,7 @@ from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from episodes.models import EpisodePage
@@ -65,6 +66,7 @@ class FrontendSitemap(Sitemap):
         return urls
 
 
+@require_safe
 def sitemap(request: HttpRequest) -> HttpResponse:
     """GET /sitemap.xml (paginated with ?p= past 50,000 pages)."""
     pages = FrontendSitemap(request)
@@ -78,6 +80,7 @@ def sitemap(request: HttpRequest) -> HttpResponse:
     return freshness.conditional(request, response, modified)
 
 
+@require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
     """GET /robots.txt: keeps crawlers out of the admin and API, and names the sitemap."""
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]

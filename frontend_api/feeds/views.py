@@ -4,6 +4,7 @@ import json
 import re
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.http import require_safe
 
 from episodes.models import EpisodePage, PodcastPage
 from frontend_api.links import frontend_url
@@ -25,11 +26,13 @@ def valid_slug(slug: str) -> str:
     return slug if SLUG_RE.fullmatch(slug) else ""
 
 
+@require_safe
 def podcast_feed(request: HttpRequest, slug: str) -> HttpResponse:
     """The show's RSS feed, built by a fresh PodcastFeed since it holds per-request state."""
     return PodcastFeed()(request, valid_slug(slug))
 
 
+@require_safe
 def episode_chapters(request: HttpRequest, slug: str, number: str) -> HttpResponse:
     """The episode's Podcasting 2.0 JSON chapters; 404 JSON for anything not public and aired."""
     if not NUMBER_RE.fullmatch(number):

@@ -73,3 +73,15 @@ def test_robots_txt_points_at_the_sitemap(client):
         "Disallow: /review/",
         "Sitemap: http://localhost:8000/sitemap.xml",
     ]
+
+
+def test_only_safe_methods(client, show):
+    publish_episode(show, episode_number=1)
+    for path in (
+        "/sitemap.xml",
+        "/robots.txt",
+        "/feeds/signal-noise/",
+        "/feeds/signal-noise/chapters/1.json",
+    ):
+        assert client.post(path).status_code == 405, path
+        assert client.head(path).status_code == 200, path
