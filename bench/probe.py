@@ -1,0 +1,76 @@
+"""In-process measurements for one settings module: queries per request and ms per request.
+
+Run as `python -m bench.probe URLS_JSON REPEAT [PROFILE_FILE]` with DJANGO_SETTINGS_MODULE
+set; prints JSON. Requests go through Django's test client (the whole middleware and view
+stack, no HTTP), after a warm-up request that makes image renditions and fills caches.
+"""
+
+import cProfile
+import json
+import pstats
+import statistics
+import sys
+import time
+from typing import Any
+
+import django
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+
+def get(client: Client, url: str):
+    response = client.get(url, HTTP_HOST="127.0.0.1")
+    if response.status_code not in (200, 302):
+        raise SystemExit(f"{url} answered {response.status_code}: {response.content[:300]!r}")
+    return response
+
+
+def queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        get(client, url)
+    return len(captured.captured_queries)
+
+
+def timed(client: Client, url: str, repeat: int) -> dict[str, float]:
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        get(client, url)
+        samples.append((time.perf_counter() - started) * 1000)
+    return {"median_ms": round(statistics.median(samples), 2), "min_ms": round(min(samples), 2)}
+
+
+def main() -> None:
+    urls: dict[str, str] = json.loads(sys.argv[1])
+    repeat = int(sys.argv[2])
+    profile_to = sys.argv[3] if len(sys.argv) > 3 else ""
+    client = Client()
+    result: dict[str, Any] = {"queries": {}, "timing": {}, "bytes": {}, "status": {}}
+    for name, url in urls.items():
+        response = get(client, url)  # warm-up: renditions, site and content-type caches
+        result["status"][name] = response.status_code
+        result["bytes"][name] = len(response.content)
+        if response.status_code == 200 and name == "list":
+            result["list_ids"] = [item["id"] for item in response.json()["items"]]
+        result["queries"][name] = queries(client, url)
+        # The 1,000-block page is slow on plain Wagtail: fewer samples keep the run short.
+        samples = repeat if "1000" not in name else max(3, repeat // 4)
+        result["timing"][name] = timed(client, url, samples)
+    if profile_to:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(repeat):
+            get(client, urls["detail"])
+        profiler.disable()
+        with open(profile_to, "w") as out:
+            stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
+            stats.print_stats(45)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
