@@ -30,9 +30,12 @@ def endpoint_label(name: str, results: dict[str, Any]) -> str:
         return f"detail ({article['blocks']} blocks, {article['internal_links']} links)"
     if name.startswith("detail_"):
         return f"detail ({name.split('_')[1]} blocks)"
-    return {"list": "list (20 episodes, fields=*)", "find": "find (html_path, redirect)"}.get(
-        name, name
-    )
+    labels = {
+        "list": "list (20 episodes, fields=*)",
+        "find": "find (html_path, redirect)",
+        "fixed_bytes": "same bytes, trivial view",
+    }
+    return labels.get(name, name)
 
 
 def query_rows(results: dict[str, Any], columns: list[str]) -> list[list[Any]]:
@@ -73,6 +76,7 @@ def http_rows(results: dict[str, Any]) -> list[list[Any]]:
                     f"{run['rps']:.0f}",
                     f"{run['p50_ms']:.1f}",
                     f"{run['p99_ms']:.1f}",
+                    " / ".join(f"{rps:.0f}" for rps in run["rounds"]),
                     run["requests"],
                     sum(bad.values()),
                 ]
@@ -140,10 +144,11 @@ def render(results: dict[str, Any]) -> str:
         f"blocks and {data['article']['internal_links']} internal links; pages of "
         f"{', '.join(data['sized'])} blocks; built in {data['build_seconds']} s.",
         "",
-        f"HTTP: gunicorn, 2 sync workers, 127.0.0.1; load from a separate process keeping "
-        f"{settings['concurrency']} requests in flight, each run bounded to "
+        f"HTTP: gunicorn, 2 sync workers per server, 127.0.0.1; load from a separate process "
+        f"keeping {settings['concurrency']} requests in flight, each run bounded to "
         f"{settings['seconds']} s and {settings['max_requests']} requests, after 10 warm-up "
-        "requests. Response cache "
+        f"requests; {settings['rounds']} rounds interleaving every server and endpoint, "
+        "figures are the medians of the rounds. Response cache "
         + ("measured (`ours_cached`)." if results["response_cache"] else "not available yet."),
         "",
         "### Targets",
@@ -153,7 +158,16 @@ def render(results: dict[str, Any]) -> str:
         "### Requests per second and latency over HTTP",
         "",
         *table(
-            ["server", "endpoint", "req/s", "p50 ms", "p99 ms", "requests", "errors"],
+            [
+                "server",
+                "endpoint",
+                "req/s",
+                "p50 ms",
+                "p99 ms",
+                "req/s by round",
+                "requests",
+                "errors",
+            ],
             http_rows(results),
         ),
         "",

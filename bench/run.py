@@ -6,10 +6,12 @@ over HTTP (gunicorn, 2 workers, load from a separate process). See docs/benchmar
 """
 
 import argparse
+import contextlib
 import datetime
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,6 +28,7 @@ PYTHON = sys.executable
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench_api"
 OURS = "bench.settings"
 PLAIN = "bench.plain_wagtail.settings"
+FIXED_BYTES_PATH = "/bench/fixed-bytes/"
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -42,7 +45,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--episodes", type=int, default=2000)
     parser.add_argument("--sizes", default="10,100,1000", help="block counts of the sized pages")
-    parser.add_argument("--seconds", type=float, default=10.0, help="time bound of each load run")
+    parser.add_argument("--seconds", type=float, default=5.0, help="time bound of each load run")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved load runs per figure")
     parser.add_argument("--max-requests", type=int, default=50_000, help="count bound of each")
     parser.add_argument("--concurrency", type=int, default=4, help="requests kept in flight")
     parser.add_argument("--repeat", type=int, default=20, help="samples for ms per request")
@@ -164,11 +168,13 @@ class Bench:
             return [free_port() for _ in range(3)]
         return [self.args.port + offset for offset in range(1, 4)]
 
-    def load(self, port: int, path: str) -> dict[str, Any]:
-        for _ in range(10):  # warm both workers: renditions, per-process and response caches
+    def warm(self, port: int, path: str) -> None:
+        for _ in range(10):  # both workers: renditions, per-process and response caches
             status, _ = fetch(port, path)
             if status >= 400:
                 raise SystemExit(f"{path} answered {status} on port {port}")
+
+    def load(self, port: int, path: str) -> dict[str, Any]:
         output = subprocess.run(
             [
                 PYTHON,
@@ -191,31 +197,43 @@ class Bench:
             check=True,
         ).stdout
         result = json.loads(output)
-        result["loadavg_after"] = round(os.getloadavg()[0], 2)
+        result["loadavg"] = round(os.getloadavg()[0], 2)
         return result
 
-    def serve(
-        self, name: str, settings: str, port: int, paths: dict[str, str], cache: bool = False
-    ) -> None:
-        env = {
-            **self.env,
-            "DJANGO_SETTINGS_MODULE": settings,
-            "API_CACHE_ENABLED": "true" if cache else "false",
-        }
-        log = self.workdir / f"gunicorn-{name}.log"
-        self.log(f"HTTP load: {name} on 127.0.0.1:{port}")
-        with gunicorn(env, port, paths["detail"], log):
-            if name == "ours_cached":
-                _, body = fetch(port, paths["detail"])
-                Path(self.env["BENCH_FIXED_BYTES_FILE"]).write_bytes(body)
-            runs = {}
-            for endpoint, path in paths.items():
-                runs[endpoint] = self.load(port, path)
-                self.log(
-                    f"  {endpoint}: {runs[endpoint]['rps']} req/s, "
-                    f"p50 {runs[endpoint]['p50_ms']} ms, p99 {runs[endpoint]['p99_ms']} ms"
-                )
-            self.results["http"][name] = runs
+    def http(self, servers: list[tuple[str, str, bool]], paths: dict[str, str]) -> None:
+        """Every server up at once; load runs interleaved round by round, so that other work
+        on the machine weighs on each configuration alike."""
+        plan: list[tuple[str, str, int, str]] = []
+        with contextlib.ExitStack() as stack:
+            for (name, settings, cache), port in zip(servers, self.ports(), strict=False):
+                env = {
+                    **self.env,
+                    "DJANGO_SETTINGS_MODULE": settings,
+                    "API_CACHE_ENABLED": "true" if cache else "false",
+                }
+                log = self.workdir / f"gunicorn-{name}.log"
+                self.log(f"starting gunicorn for {name} on 127.0.0.1:{port}")
+                stack.enter_context(gunicorn(env, port, paths["detail"], log))
+                plan += [(name, endpoint, port, path) for endpoint, path in paths.items()]
+                if cache:
+                    _, body = fetch(port, paths["detail"])
+                    Path(self.env["BENCH_FIXED_BYTES_FILE"]).write_bytes(body)
+                    plan.append((name, "fixed_bytes", port, FIXED_BYTES_PATH))
+            plan.sort(key=lambda item: list(paths).index(item[1]) if item[1] in paths else 0)
+            for _, _, port, path in plan:
+                self.warm(port, path)
+            rounds: dict[tuple[str, str], list[dict[str, Any]]] = {}
+            for number in range(self.args.rounds):
+                self.log(f"HTTP load, round {number + 1} of {self.args.rounds}")
+                for name, endpoint, port, path in plan:
+                    run = self.load(port, path)
+                    rounds.setdefault((name, endpoint), []).append(run)
+                    self.log(
+                        f"  {name} {endpoint}: {run['rps']} req/s, p50 {run['p50_ms']} ms, "
+                        f"p99 {run['p99_ms']} ms (load average {run['loadavg']})"
+                    )
+        for (name, endpoint), runs in rounds.items():
+            self.results["http"].setdefault(name, {})[endpoint] = summarize(runs)
 
     # The run ----------------------------------------------------------------------------------
 
@@ -252,10 +270,8 @@ class Bench:
 
     def run(self) -> dict[str, Any]:
         self.results["machine"] = self.machine()
-        self.results["settings"] = {
-            key: getattr(self.args, key)
-            for key in ("episodes", "sizes", "seconds", "max_requests", "concurrency", "repeat")
-        }
+        names = ("episodes", "sizes", "seconds", "rounds", "max_requests", "concurrency", "repeat")
+        self.results["settings"] = {name: getattr(self.args, name) for name in names}
         self.build()
         cached = self.response_cache_available()
         self.results["response_cache"] = cached
@@ -265,21 +281,32 @@ class Bench:
             self.probe("ours_cached", OURS, cache=True)
         urls = self.urls()
         http_paths = {key: urls[key] for key in ("detail", "list", "find")}
-        plain_port, ours_port, cached_port = self.ports()
-        self.serve("plain", PLAIN, plain_port, http_paths)
-        self.serve("ours", OURS, ours_port, http_paths)
+        servers = [("plain", PLAIN, False), ("ours", OURS, False)]
         if cached:
-            self.serve(
-                "ours_cached",
-                OURS,
-                cached_port,
-                {**http_paths, "fixed_bytes": "/bench/fixed-bytes/"},
-                cache=True,
-            )
+            servers.append(("ours_cached", OURS, True))
+        self.http(servers, http_paths)
         self.results["machine"]["loadavg_end"] = round(os.getloadavg()[0], 2)
         if self.args.profile:
             self.results["profile"] = (self.workdir / "profile-ours-detail.txt").read_text()
         return self.results
+
+
+def summarize(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The median of the rounds for each figure, the totals for counts."""
+    statuses: dict[str, int] = {}
+    for run in runs:
+        for code, count in run["statuses"].items():
+            statuses[code] = statuses.get(code, 0) + count
+    return {
+        "path": runs[0]["path"],
+        "rps": statistics.median(run["rps"] for run in runs),
+        "p50_ms": statistics.median(run["p50_ms"] for run in runs),
+        "p99_ms": statistics.median(run["p99_ms"] for run in runs),
+        "requests": sum(run["requests"] for run in runs),
+        "statuses": statuses,
+        "rounds": [run["rps"] for run in runs],
+        "loadavg": [run["loadavg"] for run in runs],
+    }
 
 
 def command_line(argv: list[str] | None) -> str:
