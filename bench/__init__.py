@@ -1,1 +1,1 @@
-"""Benchmarks of the public API against plain Wagtail API v2 on the same data."""
+"""Benchmarks; `python -m bench.run` measures the API against plain Wagtail API v2."""
