@@ -181,6 +181,17 @@ def render(results: dict[str, Any]) -> str:
             ["page", *(f"{c} ms" for c in columns), "plain / ours"], timing_rows(results, columns)
         ),
     ]
+    profile = results["probe"]["ours"].get("profile")
+    if profile:
+        lines += [
+            "",
+            "### Where our detail request's time goes",
+            "",
+            "Cache off; ms per request under cProfile, which slows every part alike. "
+            "The parts nest: SQL and cache round trips happen inside loading and serializing.",
+            "",
+            *table(["part", "ms"], [[label, f"{ms:.1f}"] for label, ms in profile.items()]),
+        ]
     return "\n".join(lines)
 
 
