@@ -142,7 +142,10 @@ def render(results: dict[str, Any]) -> str:
         "",
         f"Data set: {data['episodes']} episodes; the article has {data['article']['blocks']} "
         f"blocks and {data['article']['internal_links']} internal links; pages of "
-        f"{', '.join(data['sized'])} blocks; built in {data['build_seconds']} s.",
+        f"{', '.join(data['sized'])} blocks; built in {data['build_seconds']} s. The article's "
+        "detail response: "
+        + ", ".join(f"{c} {results['probe'][c]['bytes']['detail']:,} bytes" for c in columns)
+        + ".",
         "",
         f"HTTP: gunicorn, 2 sync workers per server, 127.0.0.1; load from a separate process "
         f"keeping {settings['concurrency']} requests in flight, each run bounded to "

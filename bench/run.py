@@ -309,15 +309,16 @@ def summarize(runs: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def command_line(argv: list[str] | None) -> str:
-    return " ".join(["scripts/bench.sh", *(argv if argv is not None else sys.argv[1:])])
+def command_line(args: argparse.Namespace, argv: list[str] | None) -> str:
+    redis = [f"REDIS_URL={args.redis_url}"] if args.redis_url else []
+    return " ".join([*redis, "scripts/bench.sh", *(argv if argv is not None else sys.argv[1:])])
 
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     bench = Bench(args)
     results = bench.run()
-    results["command"] = command_line(argv)
+    results["command"] = command_line(args, argv)
     text = report.render(results)
     print(text)
     if args.profile:
