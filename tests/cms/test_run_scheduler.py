@@ -40,7 +40,7 @@ def draft(podcast):
     return EpisodePageFactory(parent=podcast, live=False, title="Scheduled one")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_run_publishes_due_pages_and_expires_ended_ones(podcast, draft, episode):
     revision = schedule(draft, timezone.now() + datetime.timedelta(hours=1))
     draft.refresh_from_db()
@@ -59,7 +59,7 @@ def test_a_run_publishes_due_pages_and_expires_ended_ones(podcast, draft, episod
     assert episode.expired
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_loop_publishes_a_page_that_falls_due_while_it_runs(podcast, draft):
     schedule(draft, timezone.now() + datetime.timedelta(seconds=1.5))
     call_command("run_scheduler", interval=1, max_runs=3)
@@ -67,7 +67,7 @@ def test_the_loop_publishes_a_page_that_falls_due_while_it_runs(podcast, draft):
     assert draft.live
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_run_is_skipped_while_another_holds_the_lock(podcast, draft):
     make_due(schedule(draft, timezone.now() + datetime.timedelta(hours=1)))
     cache.add(LOCK_KEY, "another-host:1", timeout=60)
@@ -82,7 +82,7 @@ def test_a_run_is_skipped_while_another_holds_the_lock(podcast, draft):
     assert cache.get(LOCK_KEY) is None
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_process_runs_until_sigterm_and_logs_json(podcast, draft):
     env = base_env(
         DJANGO_SETTINGS_MODULE="cms.settings.production",

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
 from bench import servers
-from bench.http import AdminSession, request
+from bench.client import AdminSession, request
 from episodes.factories import EpisodePageFactory
 from tests.processes import database_url_for_other_processes, free_port, manage
 
@@ -63,7 +63,7 @@ def titles_in_listing(server) -> set[str]:
     return {item["title"] for item in answer.json()["items"]}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_a_publish_through_one_server_is_served_by_the_other_at_once(podcast, editor, two_servers):
     one, other = two_servers

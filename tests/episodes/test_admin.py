@@ -211,9 +211,7 @@ class TestEpisodeAdmin(WagtailPageTestCase):
         assert "Host Person" in response.content.decode()
 
 
-# Serialized rollback restores the migrations' rows (root page, collections) that an earlier
-# transactional test flushed away.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_admin_search_finds_quotes_and_faq_text(podcast, admin_client):
     """The search index is filled after commit, hence a transactional test."""
     page = f.EpisodePageFactory(parent=podcast, title="Searchable")

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-from tests.conftest import require_service
+from tests.conftest import require_service, restore_wagtail_roots
 from tests.processes import REPO, base_env, database_url_for_other_processes, manage
 
 SCRIPT = str(REPO / "scripts" / "pg-backup.sh")
@@ -72,9 +72,10 @@ def fresh_database_url(pg_tools):
     run("dropdb", "--if-exists", "--force", f"--maintenance-db={maintenance}", name)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_restored_database_serves_the_same_api_page_by_page(tmp_path, fresh_database_url):
     source_url = database_url_for_other_processes()
+    restore_wagtail_roots()
     call_command("seed_demo", stdout=io.StringIO())
     # The first look makes the image renditions, which belong in the backup like the rest.
     before = api_snapshot(source_url)
