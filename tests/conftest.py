@@ -4,7 +4,7 @@ import os
 
 import pytest
 from django.conf import settings
-from django.utils.translation import get_supported_content_language_variant
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from episodes.factories import EpisodePageFactory, HomePageFactory, PodcastPageFactory
