@@ -15,6 +15,7 @@ version (each publish puts a new version number in the page's title).
 """
 
 import argparse
+import contextlib
 import io
 import itertools
 import json
@@ -180,8 +181,14 @@ def percentile(values: list[float], fraction: float) -> float:
 def warm_up(base_urls: list[str], targets: list[Target], workers: int) -> None:
     """Make every worker load Django and open its connections before the clock starts."""
     paths = [f"/api/v2/pages/{target.page_id}/" for target in targets[: workers * 4]]
+
+    def touch(url: str, path: str) -> None:
+        # Only warming: a slow or failed first answer is not part of the measurement.
+        with contextlib.suppress(OSError):
+            request(url, "GET", path, timeout=120)
+
     threads = [
-        threading.Thread(target=request, args=(url, "GET", path))
+        threading.Thread(target=touch, args=(url, path))
         for url in base_urls
         for path in paths
     ]
