@@ -188,9 +188,7 @@ def warm_up(base_urls: list[str], targets: list[Target], workers: int) -> None:
             request(url, "GET", path, timeout=120)
 
     threads = [
-        threading.Thread(target=touch, args=(url, path))
-        for url in base_urls
-        for path in paths
+        threading.Thread(target=touch, args=(url, path)) for url in base_urls for path in paths
     ]
     for thread in threads:
         thread.start()

@@ -25,4 +25,5 @@ if settings.DEBUG:
 
 urlpatterns.append(path("", include(wagtail_urls)))
 
+handler400 = "frontend_api.errors.bad_request"
 handler404 = "frontend_api.errors.not_found"

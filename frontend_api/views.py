@@ -189,6 +189,7 @@ class PublicCollectionMixin:
 
     # The privacy condition is no indexed field, so search gets the filtered keys instead.
     filter_backends = [v2_filters.FieldsFilter, v2_filters.OrderingFilter, SearchFilter]
+    pagination_class = BoundedPagination
 
     def get_queryset(self) -> QuerySet:
         return self.model.objects.exclude(private_collection_condition()).order_by("id")

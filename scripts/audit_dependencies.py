@@ -39,6 +39,11 @@ AUDITED_BY_HAND: dict[tuple[str, str], str] = {
         "django-treebeard in the PyPA advisory database (no vulns/django-treebeard/ entry), "
         "checked 2026-11-26."
     ),
+    ("jsonschema-rs", "0.60.3"): (
+        "Held below 0.61 by schemathesis (jsonschema-rs<0.61.0), a development tool. No "
+        "advisory for jsonschema-rs in the PyPA advisory database (no vulns/jsonschema-rs/ "
+        "entry), checked 2026-11-26."
+    ),
     ("python-dateutil", "2.9.0.post0"): (
         "Held below 3 by botocore (python-dateutil<3.0.0), which django-storages[s3] brings. No "
         "advisory for python-dateutil in the PyPA advisory database (no vulns/python-dateutil/ "

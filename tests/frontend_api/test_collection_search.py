@@ -32,3 +32,18 @@ def test_search_answers_and_leaves_restricted_collections_out(
     response = client.get(f"/api/v2/{endpoint}/?search=Harbour")
     assert response.status_code == 200
     assert [item["title"] for item in response.json()["items"]] == [public_title]
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_an_unpaired_quote_in_search_is_searched_as_words(client, collections, endpoint):
+    response = client.get(f'/api/v2/{endpoint}/?search="Harbour')
+    assert response.status_code == 200
+    if endpoint != "pages":
+        assert len(response.json()["items"]) == 1
+
+
+@pytest.mark.parametrize("endpoint", ["images", "documents"])
+def test_an_offset_past_any_database_integer_is_an_empty_page(client, collections, endpoint):
+    response = client.get(f"/api/v2/{endpoint}/?offset=99999999999999999999999")
+    assert response.status_code == 200
+    assert response.json()["items"] == []
