@@ -475,6 +475,9 @@ class EpisodeBodyBlock(blocks.StreamBlock):
                 for item in value
                 if isinstance(item, tuple | list) or (isinstance(item, dict) and "type" in item)
             ]
+        elif isinstance(value, dict | int | float):
+            # A stored JSON object or number is no list of blocks at all: an empty body.
+            value = []
         return super().to_python(value)
 
     def get_api_representation(self, value, context=None) -> list[dict[str, Any]]:

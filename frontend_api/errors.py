@@ -5,6 +5,7 @@ import logging
 from django.core.exceptions import FieldError, ValidationError
 from django.db import DataError
 from django.http import Http404, HttpRequest, JsonResponse
+from django.views.defaults import bad_request as html_bad_request
 from django.views.defaults import page_not_found
 from rest_framework import status
 from rest_framework.exceptions import APIException
@@ -45,3 +46,10 @@ def not_found(request: HttpRequest, exception: Exception | None = None):
     if request.path.startswith("/api/"):
         return JsonResponse({"message": "not found"}, status=404)
     return page_not_found(request, exception)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None):
+    """handler400 (a Host not in ALLOWED_HOSTS, a broken request): JSON under /api/."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"message": "bad request"}, status=400)
+    return html_bad_request(request, exception)

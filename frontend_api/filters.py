@@ -121,6 +121,12 @@ class SearchFilter(v2_filters.SearchFilter):
     """
 
     def filter_queryset(self, request, queryset, view):
+        if request.GET.get("search", "").count('"') % 2:
+            # An unpaired double quote opens a phrase that never closes, which SQLite's
+            # full-text engine rejects outright; without quotes the words are still searched.
+            query = request.GET.copy()
+            query["search"] = query["search"].replace('"', " ")
+            request = SimpleNamespace(GET=query)
         if "search" in request.GET:
             keys = queryset.order_by().values("pk")
             ordered = queryset.model.objects.filter(pk__in=keys).order_by(*queryset.query.order_by)

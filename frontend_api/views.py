@@ -187,6 +187,10 @@ class PagesAPIViewSet(PublicAPIMixin, v2_views.PagesAPIViewSet):
 class PublicCollectionMixin:
     """Items of restricted collections stay hidden, whatever session the request carries."""
 
+    # The privacy condition is no indexed field, so search gets the filtered keys instead.
+    filter_backends = [v2_filters.FieldsFilter, v2_filters.OrderingFilter, SearchFilter]
+    pagination_class = BoundedPagination
+
     def get_queryset(self) -> QuerySet:
         return self.model.objects.exclude(private_collection_condition()).order_by("id")
 

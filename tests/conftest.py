@@ -3,14 +3,29 @@
 import os
 
 import pytest
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from episodes.factories import EpisodePageFactory, HomePageFactory, PodcastPageFactory
+
+
+def restore_wagtail_roots() -> None:
+    """Put back the rows Wagtail's migrations made (default locale, root page, root collection),
+    which the flush after every transactional test takes away."""
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 @pytest.fixture
 def home_page(db):
     """The site root: a HomePage in place of Wagtail's stock welcome page."""
+    restore_wagtail_roots()
     root = Page.get_first_root_node()
     for stock in root.get_children():
         stock.delete()

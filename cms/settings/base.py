@@ -21,6 +21,7 @@ FRONTEND_URL = os.environ.get("FRONTEND_URL", "http://localhost:3000").rstrip("/
 CMS_URL = os.environ.get("CMS_URL", "http://localhost:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    "cms",
     "home",
     "episodes",
     "frontend_api",
@@ -91,6 +92,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Wagtail's search index uses PostgreSQL's search vectors and GIN indexes there.
+    INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
