@@ -426,7 +426,32 @@ class EmbedMediaBlock(blocks.StructBlock):
         return {"url": url, **api_resolver(context).embed(url)}
 
 
-class EpisodeBodyBlock(blocks.StreamBlock):
+class TolerantStreamBlock(blocks.StreamBlock):
+    """A stream whose corrupt stored rows are dropped rather than breaking every view of it."""
+
+    def to_python(self, value):
+        if isinstance(value, list):
+            # Not an object, or without a type: no block can be made from the item.
+            value = [
+                item
+                for item in value
+                if isinstance(item, tuple | list) or (isinstance(item, dict) and "type" in item)
+            ]
+        elif isinstance(value, dict | int | float):
+            # A stored JSON object or number is no list of blocks at all: an empty stream.
+            value = []
+        return super().to_python(value)
+
+
+class PersonLinksBlock(TolerantStreamBlock):
+    """A person's links (site, social profiles), in the editor's order."""
+
+    link = blocks.StructBlock(
+        [("label", blocks.CharBlock(max_length=60)), ("url", blocks.URLBlock())], icon="link"
+    )
+
+
+class EpisodeBodyBlock(TolerantStreamBlock):
     """The article: its child names are the frontends' type discriminator, never renamed."""
 
     heading = HeadingBlock()
@@ -465,20 +490,6 @@ class EpisodeBodyBlock(blocks.StreamBlock):
         if errors:
             raise StreamBlockValidationError(block_errors=errors)
         return value
-
-    def to_python(self, value):
-        # A corrupt stored item (not an object, or without a type) is dropped rather than
-        # breaking every view of the page.
-        if isinstance(value, list):
-            value = [
-                item
-                for item in value
-                if isinstance(item, tuple | list) or (isinstance(item, dict) and "type" in item)
-            ]
-        elif isinstance(value, dict | int | float):
-            # A stored JSON object or number is no list of blocks at all: an empty body.
-            value = []
-        return super().to_python(value)
 
     def get_api_representation(self, value, context=None) -> list[dict[str, Any]]:
         items = super().get_api_representation(value, context)

@@ -8,7 +8,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
-from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
@@ -28,7 +27,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
-from .blocks import EpisodeBodyBlock, format_timestamp, parse_timestamp
+from .blocks import EpisodeBodyBlock, PersonLinksBlock, format_timestamp, parse_timestamp
 from .choices import APPLE_CATEGORIES, EPISODE_TYPES, LANGUAGES, PODCAST_TYPES
 
 SUMMARY_FEATURES = ["bold", "italic", "link"]
@@ -60,18 +59,7 @@ class Person(index.Indexed, ClusterableModel):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     bio = models.TextField(blank=True, max_length=600, help_text="Two or three sentences.")
-    links = StreamField(
-        [
-            (
-                "link",
-                blocks.StructBlock(
-                    [("label", blocks.CharBlock(max_length=60)), ("url", blocks.URLBlock())],
-                    icon="link",
-                ),
-            )
-        ],
-        blank=True,
-    )
+    links = StreamField(PersonLinksBlock(), blank=True)
 
     panels = [
         FieldPanel("name"),
@@ -92,6 +80,16 @@ class Person(index.Indexed, ClusterableModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.role})" if self.role else self.name
+
+    @property
+    def first_link_url(self) -> str:
+        """The URL of the person's first link, "" if none; read raw so corrupt rows are skipped."""
+        for item in self.links.raw_data:
+            value = item.get("value") if isinstance(item, dict) else None
+            url = value.get("url") if isinstance(value, dict) else None
+            if isinstance(url, str) and url.startswith(("https://", "http://")):
+                return url
+        return ""
 
 
 class PodcastPage(HeadlessMixin, Page):

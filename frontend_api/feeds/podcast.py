@@ -50,13 +50,12 @@ def _people(links, role: str) -> list[dict]:
     people = []
     for link in links:
         person = link.person
-        first_link = next((block.value["url"] for block in person.links), "")
         people.append(
             {
                 "name": person.name[:128],
                 "role": role,
                 "img": rendition_url(person.photo, PERSON_SPEC),
-                "href": first_link,
+                "href": person.first_link_url,
             }
         )
     return people

@@ -13,8 +13,8 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
 
-from episodes.factories import EpisodePageFactory, ImageFactory
-from episodes.models import EpisodePage
+from episodes.factories import EpisodePageFactory, ImageFactory, PersonFactory
+from episodes.models import EpisodeHost, EpisodePage, Person
 from frontend_api.models import ReviewLink
 from frontend_api.tokens import hash_token, new_token
 from tests.frontend_api.hostile_corpus import Hostile, corpus
@@ -232,3 +232,39 @@ def test_malformed_streamfield_rows_never_cause_a_server_error(episode, body):
         assert response.status_code < 500, (url, response.status_code)
         if response.status_code >= 400:
             assert isinstance(response.json()["message"], str)
+
+
+MALFORMED_PERSON_LINKS = [
+    {"not": "a list"},
+    "a string",
+    [7, None],
+    [{"value": {"url": "https://example.com/"}}],
+    [{"type": "link", "value": 42, "id": "1"}],
+    [{"type": "link", "value": "text", "id": "2"}],
+    [{"type": "link", "value": {"label": ["x"], "url": {"y": 1}}, "id": "3"}],
+    [{"type": "no_such_block", "value": {}, "id": "4"}],
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("links", MALFORMED_PERSON_LINKS, ids=lambda links: json.dumps(links)[:40])
+def test_malformed_person_links_never_cause_a_server_error(podcast, links):
+    host = PersonFactory(name="A host with broken links")
+    episode = EpisodePageFactory(parent=podcast)
+    episode.host_links.add(EpisodeHost(person=host))
+    episode.save_revision().publish()
+    with connection.cursor() as cursor:
+        table = Person._meta.db_table
+        column = Person._meta.get_field("links").column
+        cursor.execute(
+            f"UPDATE {table} SET {column} = %s WHERE id = %s", [json.dumps(links), host.pk]
+        )
+    client = Client(raise_request_exception=False)
+    for url in (
+        f"/api/v2/pages/{episode.pk}/",
+        "/api/v2/pages/?type=episodes.EpisodePage&fields=*",
+        f"/feeds/{podcast.slug}/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        assert b"A host with broken links" in response.content, url
