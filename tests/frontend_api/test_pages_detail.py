@@ -258,3 +258,16 @@ def test_pages_past_their_expiry_are_hidden_before_the_scheduler_runs(client, po
     assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 404
     assert "expiring" not in client.get("/api/v2/pages/?limit=50").content.decode()
     assert detail(client, linking)["summary"] == "<p><a>gone</a></p>"
+
+
+def test_reading_time_counts_the_words_a_reader_sees_not_the_markup(client, podcast):
+    # 400 visible words at 200 a minute: 2 minutes. Each word sits in a link whose address
+    # holds 5 more words and is followed by an entity, which must not count.
+    word = '<a href="https://example.com/one/two/three/four/five">word</a>&amp;'
+    episode = published(
+        f.EpisodePageFactory(
+            parent=podcast,
+            body=[f.paragraph(f"<p>{' '.join([word] * 100)}</p>") for _ in range(4)],
+        )
+    )
+    assert detail(client, episode)["reading_time"] == 2
