@@ -10,7 +10,10 @@ class FrontendApiConfig(AppConfig):
     def ready(self) -> None:
         # Connects the signal handlers that keep the cached site list fresh.
         from . import sites  # noqa: F401
+        from .caching import receivers
         from .feeds import freshness
 
         # And those that date every change the feeds and the sitemap show.
         freshness.connect()
+        # Restamps cached responses when what they show changes (docs/caching.md).
+        receivers.connect()

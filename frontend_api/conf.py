@@ -11,6 +11,19 @@ DEFAULTS: dict[str, Any] = {
     "API_RELATED_EPISODES": 3,
     # Reading speed used for the reading time.
     "API_WORDS_PER_MINUTE": 200,
+    # Response cache (docs/caching.md): on or off, which cache holds it, how long entries live.
+    "API_CACHE_ENABLED": True,
+    "API_CACHE_ALIAS": "default",
+    "API_CACHE_TIMEOUT": 24 * 3600,
+    # Cache-Control of public responses: browsers (max-age) and shared caches (s-maxage).
+    "API_CACHE_MAX_AGE": 0,
+    "API_CACHE_S_MAXAGE": 0,
+    # Revalidation webhook: where to POST, the HMAC secret, and how hard to try.
+    "FRONTEND_REVALIDATE_URL": "",
+    "FRONTEND_REVALIDATE_SECRET": "",
+    "FRONTEND_REVALIDATE_TIMEOUT": 5.0,
+    "FRONTEND_REVALIDATE_ATTEMPTS": 6,
+    "FRONTEND_REVALIDATE_BACKOFF": 10.0,
 }
 
 

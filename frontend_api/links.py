@@ -19,7 +19,11 @@ def site_root_paths(request: HttpRequest | None = None) -> list[SiteRootPath]:
 
 def frontend_path(page: Page, request: HttpRequest | None = None) -> str:
     """The page's path relative to its site root: "/" for a site's home, "/show/episode/" below."""
-    url_path = page.url_path or ""
+    return frontend_path_of(page.url_path or "", request)
+
+
+def frontend_path_of(url_path: str, request: HttpRequest | None = None) -> str:
+    """frontend_path for a Wagtail url_path, e.g. one a page had before it moved."""
     for root in site_root_paths(request):
         if url_path.startswith(root.root_path):
             return "/" + url_path[len(root.root_path) :]

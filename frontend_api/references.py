@@ -254,6 +254,10 @@ class References:
     def page(self, pk) -> Page | None:
         return self.get(Page, pk)
 
+    def page_keys(self) -> set[int]:
+        """Every page asked for or loaded so far, found or not (what a response depends on)."""
+        return self._tried[Page] | self._loaded[Page].keys()
+
     def page_at(self, path: str) -> Page | None:
         return self.pages_by_path.get(path)
 

@@ -2,9 +2,13 @@
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from .views import PagesAPIViewSet, PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
+from .caching.views import (
+    CachedDocumentsAPIViewSet,
+    CachedImagesAPIViewSet,
+    CachedPagesAPIViewSet,
+)
 
 api_router = WagtailAPIRouter("frontend_api")
-api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("images", PublicImagesAPIViewSet)
-api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
+api_router.register_endpoint("pages", CachedPagesAPIViewSet)
+api_router.register_endpoint("images", CachedImagesAPIViewSet)
+api_router.register_endpoint("documents", CachedDocumentsAPIViewSet)

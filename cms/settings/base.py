@@ -108,7 +108,13 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the API's response cache (docs/caching.md); each process has its own copy.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -188,6 +194,13 @@ REVIEW_LINK_MAX_DAYS = int(os.environ.get("REVIEW_LINK_MAX_DAYS", "30"))
 TOKEN_RATE_LIMIT = os.environ.get("TOKEN_RATE_LIMIT", "60/min")
 # Proxies in front of the app that append to X-Forwarded-For; 0 trusts REMOTE_ADDR only.
 TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+
+# Response cache and HTTP caching of the public API, revalidation webhook (docs/caching.md).
+API_CACHE_ENABLED = os.environ.get("API_CACHE_ENABLED", "true").lower() in ("1", "true", "yes")
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "0"))
+API_CACHE_S_MAXAGE = int(os.environ.get("API_CACHE_S_MAXAGE", "0"))
+FRONTEND_REVALIDATE_URL = os.environ.get("FRONTEND_REVALIDATE_URL", "")
+FRONTEND_REVALIDATE_SECRET = os.environ.get("FRONTEND_REVALIDATE_SECRET", "")
 
 # Workflow and moderation notifications; the console backend until a real mailer is configured.
 MAILERS = {

@@ -49,6 +49,12 @@ def big_body(blocks: int, *, people, images, links, document) -> list[dict]:
     return body
 
 
+@pytest.fixture(autouse=True)
+def without_response_cache(settings):
+    """These budgets are for rendering; cached answers are counted in tests/frontend_api/caching."""
+    settings.API_CACHE_ENABLED = False
+
+
 @pytest.fixture
 def references(podcast):
     """Many people, images and pages for the bodies to point at."""

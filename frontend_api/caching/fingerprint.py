@@ -1,0 +1,38 @@
+"""What identifies this deployment's responses, so new code never serves old code's entries."""
+
+import functools
+import hashlib
+from pathlib import Path
+
+from django.conf import settings
+
+# The apps whose code shapes API responses, and the settings that do.
+APPS = ("cms", "home", "episodes", "frontend_api")
+SETTINGS = (
+    "CMS_URL",
+    "FRONTEND_URL",
+    "WAGTAILAPI_BASE_URL",
+    "WAGTAILAPI_LIMIT_MAX",
+    "API_IMAGE_WIDTHS",
+    "API_RELATED_EPISODES",
+    "API_WORDS_PER_MINUTE",
+    "API_CACHE_VERSION",
+)
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of the apps' Python sources, read once per process."""
+    digest = hashlib.sha256()
+    root = Path(settings.BASE_DIR)
+    for app in APPS:
+        for source in sorted((root / app).rglob("*.py")):
+            digest.update(str(source.relative_to(root)).encode())
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def deployment_fingerprint() -> str:
+    """The code's hash with the settings that change response bodies (read on each call)."""
+    values = repr([getattr(settings, name, None) for name in SETTINGS])
+    return code_fingerprint() + hashlib.sha256(values.encode()).hexdigest()[:8]

@@ -1,0 +1,92 @@
+"""Where cached responses and version stamps live: the cache named by API_CACHE_ALIAS."""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from django.http import HttpRequest, HttpResponse
+
+from ..conf import api_setting
+from . import versions
+from .backend import api_cache
+from .fingerprint import deployment_fingerprint
+
+ENTRY_PREFIX = "api-cache:r:"
+
+
+def entry_key(request: HttpRequest) -> str:
+    """What a public response depends on in the request: host, path and query, nothing else.
+
+    Cookies and Authorization headers are left out on purpose: the public API ignores them.
+    Query parameters are sorted so that equivalent URLs share an entry.
+    """
+    query = sorted((name, values) for name, values in request.GET.lists())
+    raw = repr((deployment_fingerprint(), request.scheme, request.get_host(), request.path, query))
+    return ENTRY_PREFIX + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# Headers the cache sets itself on every response it serves.
+OWN_HEADERS = frozenset({"etag", "last-modified", "cache-control", "content-length", "expires"})
+
+
+@dataclass
+class Entry:
+    """A rendered response and the stamps of what it depends on when it was rendered."""
+
+    body: bytes
+    status: int
+    headers: list[tuple[str, str]]
+    etag: str
+    epoch: str
+    stamps: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def modified(self) -> float | None:
+        """When the last thing the response depends on changed (its newest stamp)."""
+        return max(filter(None, map(versions.stamp_time, self.stamps.values())), default=None)
+
+    @classmethod
+    def from_response(cls, response: HttpResponse, epoch: str, stamps: dict[str, str]) -> "Entry":
+        body = response.content
+        headers = [
+            (name, value)
+            for name, value in response.headers.items()
+            if name.lower() not in OWN_HEADERS
+        ]
+        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        return cls(body, response.status_code, headers, etag, epoch, stamps)
+
+    def to_response(self) -> HttpResponse:
+        response = HttpResponse(self.body, status=self.status)
+        for name, value in self.headers:
+            response.headers[name] = value
+        return response
+
+
+def lookup(key: str) -> tuple[Entry | None, str | None]:
+    """The stored entry if still current, and the epoch seen before any rendering.
+
+    One round trip when nothing changed since the entry was stored (same epoch); a second
+    one, reading the entry's own stamps, when something else changed in between.
+    """
+    cache = api_cache()
+    epoch_key = versions.PREFIX + versions.EPOCH
+    found = cache.get_many([key, epoch_key])
+    entry, epoch = found.get(key), found.get(epoch_key)
+    if epoch is None:
+        epoch = versions.read_or_create([versions.EPOCH])[versions.EPOCH]
+    if not isinstance(entry, Entry):
+        return None, epoch
+    if epoch is not None and entry.epoch == epoch:
+        return entry, epoch
+    current = versions.read([versions.EPOCH, *entry.stamps])
+    if any(current[tag] != stamp for tag, stamp in entry.stamps.items()):
+        return None, epoch
+    # Still current: restamp it with the epoch it was checked against, for one-trip hits.
+    if current[versions.EPOCH] is not None:
+        entry.epoch = current[versions.EPOCH]
+        cache.set(key, entry, api_setting("API_CACHE_TIMEOUT"))
+    return entry, epoch
+
+
+def save(key: str, entry: Entry) -> None:
+    api_cache().set(key, entry, api_setting("API_CACHE_TIMEOUT"))

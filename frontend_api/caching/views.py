@@ -1,0 +1,85 @@
+"""The response cache around the public API viewsets.
+
+A hit is answered from the stored bytes before DRF, the serializers or the database are
+involved: one cache round trip when nothing changed since it was stored, two otherwise.
+A miss renders as usual while the view records what it read (`cache_tags`); the rendered
+bytes are then stored with the stamps of those tags, unless something changed meanwhile.
+"""
+
+from collections.abc import Iterable
+
+from django.http import HttpRequest, HttpResponse
+from wagtail.models import Page
+
+from ..views import PagesAPIViewSet, PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
+from . import dependencies, store, versions
+from .backend import cache_enabled
+from .http import is_private, public_response, uncacheable
+
+STORED_STATUSES = frozenset({200, 301, 302})
+
+
+class CachedViewMixin:
+    """Serve GET and HEAD from the response cache; give every public answer its validators."""
+
+    cache_tags: set[str]
+
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method not in ("GET", "HEAD"):
+            return super().dispatch(request, *args, **kwargs)
+        enabled = cache_enabled()
+        key = epoch = None
+        if enabled:
+            key = store.entry_key(request)
+            entry, epoch = store.lookup(key)
+            if entry is not None:
+                return public_response(request, entry, "hit")
+        self.cache_tags = {dependencies.SHARED}
+        response = super().dispatch(request, *args, **kwargs)
+        if response.status_code not in STORED_STATUSES:
+            return uncacheable(response)
+        if is_private(response):
+            return response
+        if hasattr(response, "render"):
+            response.render()
+        # Stamps are read after rendering; the epoch read before tells whether they may be
+        # older than what was rendered, in which case the entry is served but not stored.
+        stamps = versions.read_or_create([versions.EPOCH, *self.cache_tags])
+        current_epoch = stamps.pop(versions.EPOCH)
+        entry = store.Entry.from_response(response, current_epoch, stamps)
+        if enabled and epoch == current_epoch:
+            store.save(key, entry)
+        return public_response(request, entry, "miss" if enabled else "off")
+
+    def depends_on(self, tags: Iterable[str]) -> None:
+        if hasattr(self, "cache_tags"):
+            self.cache_tags.update(tags)
+
+
+class CachedPagesAPIViewSet(CachedViewMixin, PagesAPIViewSet):
+    """Pages: details and listings depend on the pages they read, listings on their subtree."""
+
+    def prepare(self, pages: Iterable[Page]) -> None:
+        pages = list(pages)
+        super().prepare(pages)
+        self.depends_on(dependencies.batch_tags(self.batch, pages))
+
+    def listing_view(self, request):
+        scope = dependencies.listing_scope(request, self.site)
+        if scope is not None:
+            self.depends_on({dependencies.scope_tag(scope)})
+        return super().listing_view(request)
+
+    def find_page_id(self, request) -> int | None:
+        page_id = super().find_page_id(request)
+        if page_id is not None:
+            self.depends_on({dependencies.page_tag(page_id)})
+        return page_id
+
+
+class CachedImagesAPIViewSet(CachedViewMixin, PublicImagesAPIViewSet):
+    """Images change with the shared content (uploads, edits, collection privacy)."""
+
+
+class CachedDocumentsAPIViewSet(CachedViewMixin, PublicDocumentsAPIViewSet):
+    """Documents change with the shared content (uploads, edits, collection privacy)."""
