@@ -52,7 +52,10 @@ class Entry:
             for name, value in response.headers.items()
             if name.lower() not in OWN_HEADERS
         ]
-        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        # A redirect's meaning is its Location: redirects to different pages differ.
+        digest = hashlib.sha256(body)
+        digest.update(response.headers.get("Location", "").encode())
+        etag = '"' + digest.hexdigest()[:32] + '"'
         return cls(body, response.status_code, headers, etag, epoch, stamps)
 
     def to_response(self) -> HttpResponse:
