@@ -10,8 +10,10 @@ class FrontendApiConfig(AppConfig):
     def ready(self) -> None:
         # Connects the signal handlers that keep the cached site list fresh.
         from . import sites  # noqa: F401
-        from .caching import receivers
+        from .caching import checks, receivers  # noqa: F401
         from .feeds import freshness
+        from .revalidation import checks as revalidation_checks  # noqa: F401
+        from .revalidation import receivers as revalidation  # noqa: F401
 
         # And those that date every change the feeds and the sitemap show.
         freshness.connect()

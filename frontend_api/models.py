@@ -93,3 +93,7 @@ class ReviewLink(models.Model):
         """The page as the reviewer sees it: the pinned revision, else the latest draft."""
         revision = self.revision if self.revision_id else self.page.latest_revision
         return revision.as_object() if revision else self.page.specific
+
+
+# Defined beside the code that sends them; imported here so Django registers the model.
+from .revalidation.deliveries import WebhookDelivery  # noqa: E402, F401

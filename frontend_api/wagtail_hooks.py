@@ -1,11 +1,14 @@
-"""Admin wiring for reviewer links: URLs, the page header menu item and audit log actions."""
+"""Admin wiring: reviewer links (URLs, page header menu item, audit log actions) and the
+revalidation webhooks report."""
 
-from django.urls import include, path
+from django.urls import include, path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from . import admin_views
+from .revalidation.reports import WebhookDeliveriesReportView
 from .review_links import CREATE_ACTION, REVOKE_ACTION, VIEW_ACTION, can_manage_links
 
 
@@ -48,3 +51,33 @@ def review_link_log_actions(actions):
         VIEW_ACTION, "View reviewer link", "Draft viewed through a reviewer link"
     )
     actions.register_action(REVOKE_ACTION, "Revoke reviewer link", "Reviewer link revoked")
+
+
+@hooks.register("register_admin_urls")
+def revalidation_report_urls():
+    view = WebhookDeliveriesReportView
+    urls = [
+        path("", view.as_view(), name="index"),
+        path("results/", view.as_view(results_only=True), name="results"),
+    ]
+    namespace = "revalidation_report"
+    return [path("reports/revalidation/", include((urls, namespace), namespace=namespace))]
+
+
+class RevalidationReportMenuItem(MenuItem):
+    """Shown to whoever may view deliveries (superusers, or the model's view permission)."""
+
+    def is_shown(self, request) -> bool:
+        return WebhookDeliveriesReportView.permission_policy.user_has_permission(
+            request.user, "view"
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def revalidation_report_menu_item():
+    return RevalidationReportMenuItem(
+        "Revalidation webhooks",
+        reverse("revalidation_report:index"),
+        icon_name="link-external",
+        order=900,
+    )

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular_sidecar",
     "corsheaders",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -201,6 +202,20 @@ API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "0"))
 API_CACHE_S_MAXAGE = int(os.environ.get("API_CACHE_S_MAXAGE", "0"))
 FRONTEND_REVALIDATE_URL = os.environ.get("FRONTEND_REVALIDATE_URL", "")
 FRONTEND_REVALIDATE_SECRET = os.environ.get("FRONTEND_REVALIDATE_SECRET", "")
+# Wagtail's own tasks (reference and search indexes) run at once, as by default; webhooks and
+# CDN purges wait in the database for `manage.py db_worker --backend webhooks`.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+# Optional CDN or proxy purges through wagtail.contrib.frontend_cache (docs/caching.md).
+if os.environ.get("FRONTEND_CACHE_PURGE_LOCATION"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_LOCATION"],
+        }
+    }
 
 # Workflow and moderation notifications; the console backend until a real mailer is configured.
 MAILERS = {

@@ -1,0 +1,1 @@
+"""Telling frontends and CDNs what changed: the signed revalidation webhook and CDN purges."""

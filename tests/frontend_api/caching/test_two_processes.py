@@ -1,0 +1,161 @@
+"""Two processes sharing PostgreSQL and Redis: a change made in one is served by the other.
+
+The test process and a second app server (manage.py runserver in its own interpreter, on
+the same test database and Redis) answer the same API. Pages are changed in the test
+process, and a scheduled publication is run by a third process (publish_scheduled).
+"""
+
+import datetime
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from episodes.factories import EpisodePageFactory
+
+from ..builders import published
+from .conftest import redis_cache_settings
+
+REPO = Path(__file__).resolve().parents[3]
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.redis,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def database_url() -> str:
+    """The test database's URL, for the other processes (PostgreSQL only)."""
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "needs a database another process can open: run with DATABASE_URL=postgres://... "
+            "(CI's PostgreSQL pass runs it)"
+        )
+    db = connection.settings_dict
+    user = quote(db["USER"] or "")
+    password = f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else ""
+    host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+    return f"postgres://{user}{password}@{host}/{db['NAME']}"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def shared_env(redis_cache) -> dict[str, str]:
+    """What the other processes need to share this one's database and cache."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": database_url(),
+        "REDIS_URL": redis_cache,
+        "CACHE_KEY_PREFIX": redis_cache_settings(redis_cache)["KEY_PREFIX"],
+    }
+
+
+@pytest.fixture
+def second_server(shared_env, tmp_path):
+    """A second app server on its own port; yields its base URL."""
+    port = free_port()
+    log = (tmp_path / "server.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=REPO,
+        env=shared_env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base + "/api/v2/images/", timeout=2)
+                break
+            except (urllib.error.URLError, ConnectionError):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError((tmp_path / "server.log").read_text()) from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+def get(base: str, path: str) -> tuple[int, dict | None, str | None]:
+    """Status, JSON and X-API-Cache of a GET that does not follow redirects."""
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(base + path, timeout=10) as response:
+            return response.status, json.loads(response.read()), response.headers["X-API-Cache"]
+    except urllib.error.HTTPError as error:
+        return error.code, None, error.headers["X-API-Cache"]
+
+
+def test_changes_made_here_are_served_there_at_once(second_server, podcast):
+    page = published(EpisodePageFactory(parent=podcast, title="First take", slug="take"))
+    detail = f"/api/v2/pages/{page.pk}/"
+    listing = f"/api/v2/pages/?child_of={podcast.pk}&fields=title"
+    for path in (detail, listing):
+        get(second_server, path)
+        assert get(second_server, path)[2] == "hit"
+
+    page.title = "Second take"
+    page.save_revision().publish()  # commits: this test runs outside a transaction
+    status, data, outcome = get(second_server, detail)
+    assert (status, data["title"], outcome) == (200, "Second take", "miss")
+    assert [item["title"] for item in get(second_server, listing)[1]["items"]] == ["Second take"]
+
+    assert get(second_server, "/api/v2/pages/find/?html_path=/test-show/take/")[0] == 302
+    page.refresh_from_db()
+    page.unpublish()
+    assert get(second_server, detail)[0] == 404
+    assert get(second_server, "/api/v2/pages/find/?html_path=/test-show/take/")[0] == 404
+    assert get(second_server, listing)[1]["items"] == []
+
+
+def test_a_scheduled_publication_run_elsewhere_is_served_here(client, shared_env, podcast):
+    page = published(EpisodePageFactory(parent=podcast, title="Before", slug="scheduled"))
+    detail = f"/api/v2/pages/{page.pk}/"
+    client.get(detail)
+    assert client.get(detail).headers["X-API-Cache"] == "hit"
+
+    page.refresh_from_db()
+    page.title = "After"
+    page.go_live_at = timezone.now() + datetime.timedelta(seconds=2)
+    page.save_revision().publish()
+    assert client.get(detail).json()["title"] == "Before"
+
+    time.sleep(2.5)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "publish_scheduled"],
+        cwd=REPO,
+        env=shared_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    response = client.get(detail)
+    assert response.headers["X-API-Cache"] == "miss"
+    assert response.json()["title"] == "After"
