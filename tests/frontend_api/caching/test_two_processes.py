@@ -73,7 +73,14 @@ def second_server(shared_env, tmp_path):
     port = free_port()
     log = (tmp_path / "server.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        [
+            sys.executable,
+            "manage.py",
+            "runserver",
+            f"127.0.0.1:{port}",
+            "--noreload",
+            "--skip-checks",
+        ],
         cwd=REPO,
         env=shared_env,
         stdout=log,
@@ -148,7 +155,7 @@ def test_a_scheduled_publication_run_elsewhere_is_served_here(client, shared_env
 
     time.sleep(2.5)
     result = subprocess.run(
-        [sys.executable, "manage.py", "publish_scheduled"],
+        [sys.executable, "manage.py", "publish_scheduled", "--skip-checks"],
         cwd=REPO,
         env=shared_env,
         capture_output=True,
