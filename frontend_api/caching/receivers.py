@@ -125,9 +125,15 @@ def privacy_changed(sender, instance, raw=False, **kwargs):
     schedule()
 
 
-def shared_changed(sender, raw=False, **kwargs):
-    if raw:
+# Image fields Wagtail fills in lazily while making renditions: not a change anyone sees.
+LAZY_IMAGE_FIELDS = frozenset({"file_size", "file_hash"})
+
+
+def shared_changed(sender, raw=False, created=False, update_fields=None, **kwargs):
+    if raw or (update_fields is not None and set(update_fields) <= LAZY_IMAGE_FIELDS):
         return
+    if created and sender in (Tag, Person, Rubric):
+        return  # nothing shown can refer to it until a page using it is published
     pending().shared = True
     schedule()
 

@@ -61,8 +61,11 @@ def test_an_unrelated_publish_keeps_the_entry(client, committed, rich_episode, h
     url = f"/api/v2/pages/{rich_episode.pk}/"
     client.get(url)
     other_show = PodcastPageFactory(parent=home_page, slug="other-show")
+    elsewhere = EpisodePageFactory(parent=other_show, slug="elsewhere")
     with committed():
-        published(EpisodePageFactory(parent=other_show, slug="elsewhere"))
+        # A tag nobody used before is created on the way: nothing shown refers to it yet.
+        elsewhere.tags.add("a-brand-new-tag")
+        published(elsewhere)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.headers["X-API-Cache"] == "hit"
