@@ -11,7 +11,7 @@ from ..builders import published
 from .conftest import run_worker
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_changed_urls_are_purged_from_the_configured_cache(settings, receiver, podcast):
     settings.FRONTEND_REVALIDATE_URL = ""
     settings.WAGTAILFRONTENDCACHE = {

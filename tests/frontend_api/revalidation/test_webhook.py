@@ -15,7 +15,7 @@ from frontend_api.revalidation.signing import verify
 from ..builders import published
 from .conftest import SECRET, run_worker, work_until
 
-transactional = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+transactional = pytest.mark.django_db(transaction=True)
 
 
 def publish_new(podcast, slug: str):
