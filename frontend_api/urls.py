@@ -2,10 +2,11 @@
 
 from django.urls import include, path, re_path
 
+from .caching.views import CachedSchemaView
 from .draft_views import PagePreviewView, ReviewView
 from .feeds import urls as feed_urls
 from .router import api_router
-from .schema import SchemaView, schema_docs
+from .schema import schema_docs
 from .sitemap import robots_txt, sitemap
 
 urlpatterns = [
@@ -13,7 +14,7 @@ urlpatterns = [
     path("api/v2/page_preview/", PagePreviewView.as_view(), name="page_preview"),
     re_path(r"^api/v2/page_preview/(?P<page_id>.+)$", PagePreviewView.as_view()),
     re_path(r"^api/v2/review/(?P<token>.*)$", ReviewView.as_view(), name="review"),
-    path("api/v2/schema/", SchemaView.as_view(), name="api_schema"),
+    path("api/v2/schema/", CachedSchemaView.as_view(), name="api_schema"),
     path("api/v2/docs/", schema_docs, name="api_docs"),
     path("api/v2/", api_router.urls),
     path("feeds/", include(feed_urls)),

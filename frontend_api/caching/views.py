@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from django.http import HttpRequest, HttpResponse
 from wagtail.models import Page
 
+from ..schema import SchemaView
 from ..views import PagesAPIViewSet, PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
 from . import dependencies, store, versions
 from .backend import cache_enabled
@@ -83,3 +84,7 @@ class CachedImagesAPIViewSet(CachedViewMixin, PublicImagesAPIViewSet):
 
 class CachedDocumentsAPIViewSet(CachedViewMixin, PublicDocumentsAPIViewSet):
     """Documents change with the shared content (uploads, edits, collection privacy)."""
+
+
+class CachedSchemaView(CachedViewMixin, SchemaView):
+    """The OpenAPI document depends on the code only, which the entry key's fingerprint covers."""

@@ -21,6 +21,7 @@ def public_urls(page) -> list[str]:
         f"/api/v2/pages/find/?html_path=/test-show/{page.slug}/",
         "/api/v2/images/",
         "/api/v2/documents/",
+        "/api/v2/schema/",
     ]
 
 

@@ -25,6 +25,7 @@ def urls_for(page) -> list[str]:
         f"/api/v2/pages/find/?html_path=/test-show/{page.slug}/",
         "/api/v2/images/",
         "/api/v2/documents/",
+        "/api/v2/schema/",
     ]
 
 
