@@ -9,7 +9,9 @@
 import hashlib
 from collections.abc import Iterable
 
+from django.db.models import Min
 from django.http import HttpRequest
+from django.utils import timezone
 from wagtail.models import Page
 
 from episodes.models import EpisodePage
@@ -18,10 +20,11 @@ from ..batch import STEP, PageBatch
 from ..sites import SiteInfo
 
 SHARED = "shared"
+PAGE_PREFIX = "page:"
 
 
 def page_tag(pk: int) -> str:
-    return f"page:{pk}"
+    return f"{PAGE_PREFIX}{pk}"
 
 
 def scope_tag(tree_path: str) -> str:
@@ -69,3 +72,18 @@ def listing_scope(request: HttpRequest, site: SiteInfo | None) -> str | None:
             if path:
                 return path
     return site.root_tree_path if site else None
+
+
+def earliest_expiry(tags: Iterable[str]) -> float | None:
+    """When the first of the pages a response read reaches its expiry (Unix time), if any.
+
+    The API hides a page past its expiry before the scheduler unpublishes it, so an answer
+    that shows such a page is only good until then.
+    """
+    page_ids = [int(tag[len(PAGE_PREFIX) :]) for tag in tags if tag.startswith(PAGE_PREFIX)]
+    if not page_ids:
+        return None
+    first = Page.objects.filter(pk__in=page_ids, expire_at__gt=timezone.now()).aggregate(
+        first=Min("expire_at")
+    )["first"]
+    return first.timestamp() if first else None

@@ -39,12 +39,12 @@ def public_response(request: HttpRequest, entry: Entry, outcome: str) -> HttpRes
     modified = last_modified(entry.modified)
     if modified is not None:
         response.headers["Last-Modified"] = http_date(modified)
-    patch_cache_control(
-        response,
-        public=True,
-        max_age=api_setting("API_CACHE_MAX_AGE"),
-        s_maxage=api_setting("API_CACHE_S_MAXAGE"),
-    )
+    max_age, s_maxage = api_setting("API_CACHE_MAX_AGE"), api_setting("API_CACHE_S_MAXAGE")
+    left = entry.seconds_left()
+    if left is not None:
+        # No copy may outlive the expiry of a page the answer shows.
+        max_age, s_maxage = (min(value, max(0, int(left))) for value in (max_age, s_maxage))
+    patch_cache_control(response, public=True, max_age=max_age, s_maxage=s_maxage)
     return get_conditional_response(
         request, etag=entry.etag, last_modified=modified, response=response
     )

@@ -1,6 +1,7 @@
 """Where cached responses and version stamps live: the cache named by API_CACHE_ALIAS."""
 
 import hashlib
+import time
 from dataclasses import dataclass, field
 
 from django.http import HttpRequest, HttpResponse
@@ -38,14 +39,28 @@ class Entry:
     etag: str
     epoch: str
     stamps: dict[str, str] = field(default_factory=dict)
+    # When a page it shows reaches its expiry (Unix time): the answer changes then by itself.
+    expires: float | None = None
 
     @property
     def modified(self) -> float | None:
         """When the last thing the response depends on changed (its newest stamp)."""
         return max(filter(None, map(versions.stamp_time, self.stamps.values())), default=None)
 
+    def seconds_left(self) -> float | None:
+        return None if self.expires is None else self.expires - time.time()
+
+    def outlived(self) -> bool:
+        return self.expires is not None and self.expires <= time.time()
+
     @classmethod
-    def from_response(cls, response: HttpResponse, epoch: str, stamps: dict[str, str]) -> "Entry":
+    def from_response(
+        cls,
+        response: HttpResponse,
+        epoch: str,
+        stamps: dict[str, str],
+        expires: float | None = None,
+    ) -> "Entry":
         body = response.content
         headers = [
             (name, value)
@@ -56,7 +71,7 @@ class Entry:
         digest = hashlib.sha256(body)
         digest.update(response.headers.get("Location", "").encode())
         etag = '"' + digest.hexdigest()[:32] + '"'
-        return cls(body, response.status_code, headers, etag, epoch, stamps)
+        return cls(body, response.status_code, headers, etag, epoch, stamps, expires)
 
     def to_response(self) -> HttpResponse:
         response = HttpResponse(self.body, status=self.status)
@@ -77,7 +92,7 @@ def lookup(key: str) -> tuple[Entry | None, str | None]:
     entry, epoch = found.get(key), found.get(epoch_key)
     if epoch is None:
         epoch = versions.read_or_create([versions.EPOCH])[versions.EPOCH]
-    if not isinstance(entry, Entry):
+    if not isinstance(entry, Entry) or entry.outlived():
         return None, epoch
     if epoch is not None and entry.epoch == epoch:
         return entry, epoch
@@ -87,9 +102,13 @@ def lookup(key: str) -> tuple[Entry | None, str | None]:
     # Still current: restamp it with the epoch it was checked against, for one-trip hits.
     if current[versions.EPOCH] is not None:
         entry.epoch = current[versions.EPOCH]
-        cache.set(key, entry, api_setting("API_CACHE_TIMEOUT"))
+        save(key, entry)
     return entry, epoch
 
 
 def save(key: str, entry: Entry) -> None:
-    api_cache().set(key, entry, api_setting("API_CACHE_TIMEOUT"))
+    timeout = api_setting("API_CACHE_TIMEOUT")
+    left = entry.seconds_left()
+    if left is not None:
+        timeout = max(1, min(timeout, int(left) + 1))
+    api_cache().set(key, entry, timeout)

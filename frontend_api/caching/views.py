@@ -47,7 +47,8 @@ class CachedViewMixin:
         # older than what was rendered, in which case the entry is served but not stored.
         stamps = versions.read_or_create([versions.EPOCH, *self.cache_tags])
         current_epoch = stamps.pop(versions.EPOCH)
-        entry = store.Entry.from_response(response, current_epoch, stamps)
+        expires = dependencies.earliest_expiry(self.cache_tags)
+        entry = store.Entry.from_response(response, current_epoch, stamps, expires)
         if enabled and epoch == current_epoch:
             store.save(key, entry)
         return public_response(request, entry, "miss" if enabled else "off")

@@ -310,3 +310,35 @@ def test_code_telling_the_cache_itself(api, committed, episode):
         type(episode).objects.filter(pk=episode.pk).update(headline="Set in bulk")
         pages_changed_now([episode.pk])
     assert api.get(detail(episode)).data["headline"] == "Set in bulk"
+
+
+def test_an_expiry_passing_before_the_scheduler_runs(api, show, episode, listing):
+    """The API hides a page once its expiry passes; no cached answer outlives that moment."""
+    now = timezone.now()
+    episode.expire_at = now + datetime.timedelta(minutes=30)
+    episode.save()
+    linking = published(
+        f.EpisodePageFactory(
+            parent=show,
+            slug="linking",
+            summary=f'<p><a linktype="page" id="{episode.pk}">see</a></p>',
+        )
+    )
+    for url in (detail(episode), detail(linking), listing):
+        api.warm(url)
+    assert "href" in api.get(detail(linking)).data["summary"]
+    with time_machine.travel(now + datetime.timedelta(minutes=31)):
+        assert api.get(detail(episode)).status == 404
+        assert "href" not in api.get(detail(linking)).data["summary"]
+        assert listed_ids(api.get(listing)) == [linking.pk]
+
+
+def test_max_age_never_outlives_an_expiry(client, settings, episode):
+    settings.API_CACHE_MAX_AGE = 3600
+    settings.API_CACHE_S_MAXAGE = 3600
+    episode.expire_at = timezone.now() + datetime.timedelta(seconds=120)
+    episode.save()
+    control = client.get(detail(episode)).headers["Cache-Control"]
+    ages = dict(part.strip().split("=") for part in control.split(",") if "=" in part)
+    assert 110 <= int(ages["max-age"]) <= 120
+    assert 110 <= int(ages["s-maxage"]) <= 120
