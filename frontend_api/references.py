@@ -258,6 +258,9 @@ class References:
         """Every page asked for or loaded so far, found or not (what a response depends on)."""
         return self._tried[Page] | self._loaded[Page].keys()
 
+    def loaded_pages(self) -> Iterable[Page]:
+        return self._loaded[Page].values()
+
     def page_at(self, path: str) -> Page | None:
         return self.pages_by_path.get(path)
 

@@ -156,17 +156,18 @@ class PagesAPIViewSet(PublicAPIMixin, v2_views.PagesAPIViewSet):
 
     def find_view(self, request):
         """Redirect to the detail URL on CMS_URL, keeping the other query parameters."""
-        page_id = self.find_page_id(request)
-        if page_id is None:
+        page = self.find_page(request)
+        if page is None:
             raise Http404("not found")
-        path = request.wagtailapi_router.get_object_detail_urlpath(Page, page_id)
+        path = request.wagtailapi_router.get_object_detail_urlpath(Page, page.pk)
         query = request.GET.copy()
         for name in self.find_query_parameters:
             query.pop(name, None)
         suffix = f"?{query.urlencode()}" if query else ""
         return redirect(f"{settings.CMS_URL}{path}{suffix}")
 
-    def find_page_id(self, request) -> int | None:
+    def find_page(self, request) -> Page | None:
+        """The page a find request names, with only its key and expiry loaded."""
         pages = self.get_queryset()
         if "html_path" in request.GET:
             if self.site is None:
@@ -181,7 +182,7 @@ class PagesAPIViewSet(PublicAPIMixin, v2_views.PagesAPIViewSet):
                 raise BadRequestError("id must be an integer") from exc
         else:
             return None
-        return pages.values_list("pk", flat=True).first()
+        return pages.only("pk", "expire_at").first()
 
 
 class PublicCollectionMixin:

@@ -9,7 +9,6 @@
 import hashlib
 from collections.abc import Iterable
 
-from django.db.models import Min
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page
@@ -74,16 +73,13 @@ def listing_scope(request: HttpRequest, site: SiteInfo | None) -> str | None:
     return site.root_tree_path if site else None
 
 
-def earliest_expiry(tags: Iterable[str]) -> float | None:
-    """When the first of the pages a response read reaches its expiry (Unix time), if any.
+def earliest_expiry(pages: Iterable[Page]) -> float | None:
+    """When the first of these pages reaches its expiry (Unix time), if any is ahead.
 
     The API hides a page past its expiry before the scheduler unpublishes it, so an answer
-    that shows such a page is only good until then.
+    that shows such a page is only good until then. The pages are those the response already
+    loaded: reading their expiry costs no query.
     """
-    page_ids = [int(tag[len(PAGE_PREFIX) :]) for tag in tags if tag.startswith(PAGE_PREFIX)]
-    if not page_ids:
-        return None
-    first = Page.objects.filter(pk__in=page_ids, expire_at__gt=timezone.now()).aggregate(
-        first=Min("expire_at")
-    )["first"]
-    return first.timestamp() if first else None
+    now = timezone.now()
+    ahead = [page.expire_at for page in pages if page.expire_at and page.expire_at > now]
+    return min(ahead).timestamp() if ahead else None

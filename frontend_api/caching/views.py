@@ -24,6 +24,7 @@ class CachedViewMixin:
     """Serve GET and HEAD from the response cache; give every public answer its validators."""
 
     cache_tags: set[str]
+    cache_expiry: float | None = None
 
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if request.method not in ("GET", "HEAD"):
@@ -47,8 +48,7 @@ class CachedViewMixin:
         # older than what was rendered, in which case the entry is served but not stored.
         stamps = versions.read_or_create([versions.EPOCH, *self.cache_tags])
         current_epoch = stamps.pop(versions.EPOCH)
-        expires = dependencies.earliest_expiry(self.cache_tags)
-        entry = store.Entry.from_response(response, current_epoch, stamps, expires)
+        entry = store.Entry.from_response(response, current_epoch, stamps, self.cache_expiry)
         if enabled and epoch == current_epoch:
             store.save(key, entry)
         return public_response(request, entry, "miss" if enabled else "off")
@@ -56,6 +56,12 @@ class CachedViewMixin:
     def depends_on(self, tags: Iterable[str]) -> None:
         if hasattr(self, "cache_tags"):
             self.cache_tags.update(tags)
+
+    def shows(self, pages: Iterable[Page]) -> None:
+        """The answer shows these pages: it ends when the first of them expires."""
+        first = dependencies.earliest_expiry(pages)
+        if first is not None and (self.cache_expiry is None or first < self.cache_expiry):
+            self.cache_expiry = first
 
 
 class CachedPagesAPIViewSet(CachedViewMixin, PagesAPIViewSet):
@@ -65,6 +71,7 @@ class CachedPagesAPIViewSet(CachedViewMixin, PagesAPIViewSet):
         pages = list(pages)
         super().prepare(pages)
         self.depends_on(dependencies.batch_tags(self.batch, pages))
+        self.shows([*pages, *self.batch.references.loaded_pages()])
 
     def listing_view(self, request):
         scope = dependencies.listing_scope(request, self.site)
@@ -72,11 +79,12 @@ class CachedPagesAPIViewSet(CachedViewMixin, PagesAPIViewSet):
             self.depends_on({dependencies.scope_tag(scope)})
         return super().listing_view(request)
 
-    def find_page_id(self, request) -> int | None:
-        page_id = super().find_page_id(request)
-        if page_id is not None:
-            self.depends_on({dependencies.page_tag(page_id)})
-        return page_id
+    def find_page(self, request) -> Page | None:
+        page = super().find_page(request)
+        if page is not None:
+            self.depends_on({dependencies.page_tag(page.pk)})
+            self.shows([page])
+        return page
 
 
 class CachedImagesAPIViewSet(CachedViewMixin, PublicImagesAPIViewSet):

@@ -324,11 +324,13 @@ def test_an_expiry_passing_before_the_scheduler_runs(api, show, episode, listing
             summary=f'<p><a linktype="page" id="{episode.pk}">see</a></p>',
         )
     )
-    for url in (detail(episode), detail(linking), listing):
+    path = find(f"/test-show/{episode.slug}/")
+    for url in (detail(episode), detail(linking), listing, path):
         api.warm(url)
     assert "href" in api.get(detail(linking)).data["summary"]
     with time_machine.travel(now + datetime.timedelta(minutes=31)):
         assert api.get(detail(episode)).status == 404
+        assert api.get(path).status == 404
         assert "href" not in api.get(detail(linking)).data["summary"]
         assert listed_ids(api.get(listing)) == [linking.pk]
 

@@ -45,6 +45,23 @@ def test_a_hit_costs_no_query_and_returns_the_stored_bytes(client, rich_episode)
         assert hit.headers.get("Location") == miss.headers.get("Location")
 
 
+def test_a_miss_makes_the_same_queries_as_rendering_without_the_cache(
+    client, settings, rich_episode
+):
+    """Storing an answer costs no query, so tests/frontend_api/test_query_counts.py's budgets
+    hold with the cache on too."""
+    for url in urls_for(rich_episode):
+        settings.API_CACHE_ENABLED = False
+        client.get(url)  # fills the per-process caches (sites, renditions)
+        with CaptureQueriesContext(connection) as rendered:
+            client.get(url)
+        settings.API_CACHE_ENABLED = True
+        with CaptureQueriesContext(connection) as missed:
+            miss = client.get(url)
+        assert miss.headers["X-API-Cache"] == "miss", url
+        assert len(missed) == len(rendered), (url, [query["sql"][:200] for query in missed])
+
+
 def test_switched_off_every_request_renders(client, settings, rich_episode):
     settings.API_CACHE_ENABLED = False
     url = f"/api/v2/pages/{rich_episode.pk}/"
