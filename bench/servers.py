@@ -47,12 +47,19 @@ def wait_until_ready(port: int, path: str, process: subprocess.Popen, log: Path)
 
 @contextlib.contextmanager
 def gunicorn(env: dict[str, str], port: int, ready_path: str, log: Path) -> Iterator[int]:
-    """A gunicorn with 2 sync workers on 127.0.0.1:port, stopped (by its own pid) on exit."""
+    """A gunicorn with 2 sync workers on 127.0.0.1:port, stopped (by its own pid) on exit.
+
+    gunicorn also reads the project's gunicorn.conf.py from the working directory; its worker
+    recycling (every ~2,000 requests) is switched off, as a worker's restart stalls every
+    request in flight for a second or two and fast endpoints would pay it most often.
+    """
     command = [
         str(Path(sys.executable).with_name("gunicorn")),
         "bench.wsgi:application",
         "--workers",
         str(WORKERS),
+        "--max-requests",
+        "0",
         "--bind",
         f"127.0.0.1:{port}",
         "--log-level",
