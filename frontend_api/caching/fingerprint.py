@@ -5,6 +5,8 @@ import hashlib
 from pathlib import Path
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 # The apps whose code shapes API responses, and the settings that do.
 APPS = ("cms", "home", "episodes", "frontend_api")
@@ -32,7 +34,15 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+@functools.cache
 def deployment_fingerprint() -> str:
-    """The code's hash with the settings that change response bodies (read on each call)."""
+    """The code's hash with the settings that change response bodies, once per process."""
     values = repr([getattr(settings, name, None) for name in SETTINGS])
     return code_fingerprint() + hashlib.sha256(values.encode()).hexdigest()[:8]
+
+
+@receiver(setting_changed)
+def settings_changed(setting: str, **kwargs) -> None:
+    """Settings only change under tests (override_settings); entries must follow them."""
+    if setting in SETTINGS:
+        deployment_fingerprint.cache_clear()

@@ -1,25 +1,20 @@
 """HTTP validators and freshness: ETag, Last-Modified, Cache-Control and 304 answers."""
 
-import math
 import time
 
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date
+from django.utils.cache import get_conditional_response
 
 from ..conf import api_setting
 from .store import Entry
 
-
-def last_modified(moment: float | None) -> int | None:
-    """Whole seconds of the last change, or None while that second is still running.
-
-    HTTP dates have one-second resolution: a second change within the same second would
-    carry the same Last-Modified, and a client asking If-Modified-Since would get a stale 304.
-    """
-    if moment is None or math.floor(moment) >= math.floor(time.time()):
-        return None
-    return math.floor(moment)
+# Request headers that can turn an answer into a 304 or a 412.
+PRECONDITIONS = (
+    "HTTP_IF_MATCH",
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
 
 
 def is_private(response: HttpResponse) -> bool:
@@ -34,17 +29,25 @@ def public_response(request: HttpRequest, entry: Entry, outcome: str) -> HttpRes
     `outcome` ("hit", "miss" or "off") goes in X-API-Cache, for benchmarks and debugging.
     """
     response = entry.to_response()
-    response.headers["X-API-Cache"] = outcome
-    response.headers["ETag"] = entry.etag
-    modified = last_modified(entry.modified)
+    headers = response.headers
+    headers["X-API-Cache"] = outcome
+    headers["ETag"] = entry.etag
+    # HTTP dates have one-second resolution: while the second of the last change is still
+    # running, a later change in it would carry the same date and a client would get a stale
+    # 304, so Last-Modified waits for that second to end.
+    modified = entry.modified
+    if modified is not None and modified >= int(time.time()):
+        modified = None
     if modified is not None:
-        response.headers["Last-Modified"] = http_date(modified)
+        headers["Last-Modified"] = entry.modified_http
     max_age, s_maxage = api_setting("API_CACHE_MAX_AGE"), api_setting("API_CACHE_S_MAXAGE")
     left = entry.seconds_left()
     if left is not None:
         # No copy may outlive the expiry of a page the answer shows.
         max_age, s_maxage = (min(value, max(0, int(left))) for value in (max_age, s_maxage))
-    patch_cache_control(response, public=True, max_age=max_age, s_maxage=s_maxage)
+    headers["Cache-Control"] = f"public, max-age={max_age}, s-maxage={s_maxage}"
+    if not any(name in request.META for name in PRECONDITIONS):
+        return response
     return get_conditional_response(
         request, etag=entry.etag, last_modified=modified, response=response
     )

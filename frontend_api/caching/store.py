@@ -1,10 +1,12 @@
 """Where cached responses and version stamps live: the cache named by API_CACHE_ALIAS."""
 
 import hashlib
+import math
 import time
 from dataclasses import dataclass, field
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.http import http_date
 
 from ..conf import api_setting
 from . import versions
@@ -31,7 +33,10 @@ OWN_HEADERS = frozenset({"etag", "last-modified", "cache-control", "content-leng
 
 @dataclass
 class Entry:
-    """A rendered response and the stamps of what it depends on when it was rendered."""
+    """A rendered response and the stamps of what it depends on when it was rendered.
+
+    Its validators are worked out once, when it is stored, so that a hit only copies them.
+    """
 
     body: bytes
     status: int
@@ -41,11 +46,10 @@ class Entry:
     stamps: dict[str, str] = field(default_factory=dict)
     # When a page it shows reaches its expiry (Unix time): the answer changes then by itself.
     expires: float | None = None
-
-    @property
-    def modified(self) -> float | None:
-        """When the last thing the response depends on changed (its newest stamp)."""
-        return max(filter(None, map(versions.stamp_time, self.stamps.values())), default=None)
+    # Whole second of the newest stamp (the last change of anything it depends on), and the
+    # same as an HTTP date.
+    modified: int | None = None
+    modified_http: str = ""
 
     def seconds_left(self) -> float | None:
         return None if self.expires is None else self.expires - time.time()
@@ -71,7 +75,19 @@ class Entry:
         digest = hashlib.sha256(body)
         digest.update(response.headers.get("Location", "").encode())
         etag = '"' + digest.hexdigest()[:32] + '"'
-        return cls(body, response.status_code, headers, etag, epoch, stamps, expires)
+        newest = max(filter(None, map(versions.stamp_time, stamps.values())), default=None)
+        modified = None if newest is None else math.floor(newest)
+        return cls(
+            body,
+            response.status_code,
+            headers,
+            etag,
+            epoch,
+            stamps,
+            expires,
+            modified,
+            "" if modified is None else http_date(modified),
+        )
 
     def to_response(self) -> HttpResponse:
         response = HttpResponse(self.body, status=self.status)

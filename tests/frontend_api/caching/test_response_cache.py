@@ -146,3 +146,10 @@ def test_entries_are_keyed_by_host(client, episode, rf):
     same = rf.get(f"/api/v2/pages/{episode.pk}/", HTTP_HOST="a.example", HTTP_COOKIE="x=1")
     assert store.entry_key(one) != store.entry_key(two)
     assert store.entry_key(one) == store.entry_key(same)
+
+
+def test_entries_follow_the_settings_that_shape_bodies(settings, episode, rf):
+    request = rf.get(f"/api/v2/pages/{episode.pk}/")
+    before = store.entry_key(request)
+    settings.FRONTEND_URL = "https://elsewhere.example"
+    assert store.entry_key(request) != before
