@@ -8,25 +8,20 @@ process, and a scheduled publication is run by a third process (publish_schedule
 import datetime
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from episodes.factories import EpisodePageFactory
+from tests.processes import REPO, database_url_for_other_processes, free_port, manage
 
 from ..builders import published
 from .conftest import redis_cache_settings
-
-REPO = Path(__file__).resolve().parents[3]
 
 pytestmark = [
     pytest.mark.postgres,
@@ -35,33 +30,13 @@ pytestmark = [
 ]
 
 
-def database_url() -> str:
-    """The test database's URL, for the other processes (PostgreSQL only)."""
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs a database another process can open: run with DATABASE_URL=postgres://... "
-            "(CI's PostgreSQL pass runs it)"
-        )
-    db = connection.settings_dict
-    user = quote(db["USER"] or "")
-    password = f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else ""
-    host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-    return f"postgres://{user}{password}@{host}/{db['NAME']}"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def shared_env(redis_cache) -> dict[str, str]:
     """What the other processes need to share this one's database and cache."""
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": database_url(),
+        "DATABASE_URL": database_url_for_other_processes(),
         "REDIS_URL": redis_cache,
         "CACHE_KEY_PREFIX": redis_cache_settings(redis_cache)["KEY_PREFIX"],
     }
@@ -73,14 +48,7 @@ def second_server(shared_env, tmp_path):
     port = free_port()
     log = (tmp_path / "server.log").open("w")
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "manage.py",
-            "runserver",
-            f"127.0.0.1:{port}",
-            "--noreload",
-            "--skip-checks",
-        ],
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=REPO,
         env=shared_env,
         stdout=log,
@@ -154,14 +122,7 @@ def test_a_scheduled_publication_run_elsewhere_is_served_here(client, shared_env
     assert client.get(detail).json()["title"] == "Before"
 
     time.sleep(2.5)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "publish_scheduled", "--skip-checks"],
-        cwd=REPO,
-        env=shared_env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = manage("publish_scheduled", env=shared_env)
     assert result.returncode == 0, result.stderr
     response = client.get(detail)
     assert response.headers["X-API-Cache"] == "miss"
