@@ -2,17 +2,21 @@
 
 from django.core import checks
 
+from ..conf import api_setting
 from .backend import api_cache, cache_enabled
 
 
 @checks.register(checks.Tags.caches, deploy=True)
 def shared_response_cache(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
-    if cache_enabled() and "LocMemCache" in type(api_cache()).__name__:
+    # cms.W001 already warns when the default cache is per process.
+    if api_setting("API_CACHE_ALIAS") == "default" or not cache_enabled():
+        return []
+    if "LocMemCache" in type(api_cache()).__name__:
         return [
             checks.Warning(
-                "The API response cache is in local memory: with more than one app process, "
-                "a publish through one leaves the others' copies stale.",
-                hint="Set REDIS_URL (shared cache), or API_CACHE_ENABLED=false.",
+                "The API response cache (API_CACHE_ALIAS) is in local memory: with more than "
+                "one app process, a publish through one leaves the others' copies stale.",
+                hint="Point API_CACHE_ALIAS at a shared cache, or set API_CACHE_ENABLED=false.",
                 id="frontend_api.W001",
             )
         ]

@@ -6,8 +6,10 @@ from django.test.utils import CaptureQueriesContext
 
 from episodes.factories import EpisodePageFactory, PodcastPageFactory
 from frontend_api.caching import store
+from frontend_api.caching.checks import shared_response_cache
 
 from ..builders import full_episode, published
+from .conftest import LOCMEM, redis_cache_settings
 
 pytestmark = pytest.mark.usefixtures("cache_backend")
 
@@ -153,3 +155,12 @@ def test_entries_follow_the_settings_that_shape_bodies(settings, episode, rf):
     before = store.entry_key(request)
     settings.FRONTEND_URL = "https://elsewhere.example"
     assert store.entry_key(request) != before
+
+
+def test_deploy_check_warns_of_a_per_process_response_cache(settings, redis_url):
+    settings.CACHES = {"default": redis_cache_settings(redis_url), "responses": LOCMEM}
+    assert shared_response_cache() == []  # the default cache: cms.W001's business
+    settings.API_CACHE_ALIAS = "responses"
+    assert [message.id for message in shared_response_cache()] == ["frontend_api.W001"]
+    settings.CACHES = {"default": LOCMEM, "responses": redis_cache_settings(redis_url)}
+    assert shared_response_cache() == []
