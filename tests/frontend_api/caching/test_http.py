@@ -25,6 +25,14 @@ def public_urls(page) -> list[str]:
     ]
 
 
+def retitle(episode, committed) -> None:
+    """Publish a new title for the episode, in a transaction that commits."""
+    episode.refresh_from_db()
+    episode.title = "Changed"
+    with committed():
+        episode.save_revision().publish()
+
+
 def test_every_public_answer_has_validators_and_cache_control(client, settings, episode):
     settings.API_CACHE_MAX_AGE = 30
     settings.API_CACHE_S_MAXAGE = 600
@@ -46,10 +54,7 @@ def test_if_none_match_gets_a_304_with_no_body(client, episode, committed):
     assert "public" in again.headers["Cache-Control"]
     assert client.get(url, headers={"If-None-Match": '"something-else"'}).status_code == 200
     assert client.get(url, headers={"If-None-Match": f'"x", W/{etag}'}).status_code == 304
-    episode.refresh_from_db()
-    episode.title = "Changed"
-    with committed():
-        episode.save_revision().publish()
+    retitle(episode, committed)
     changed = client.get(url, headers={"If-None-Match": etag})
     assert changed.status_code == 200
     assert changed.headers["ETag"] != etag
@@ -81,10 +86,7 @@ def test_last_modified_and_if_modified_since(client, episode, committed):
         assert parse_http_date(modified) <= (now + datetime.timedelta(seconds=5)).timestamp()
         same = client.get(url, headers={"If-Modified-Since": modified})
         assert same.status_code == 304
-        episode.refresh_from_db()
-        episode.title = "Changed"
-        with committed():
-            episode.save_revision().publish()
+        retitle(episode, committed)
         # Changed within the current second: no Last-Modified, so no stale 304 is possible.
         fresh = client.get(url, headers={"If-Modified-Since": modified})
         assert fresh.status_code == 200

@@ -44,6 +44,20 @@ def listing(show) -> str:
     return f"/api/v2/pages/?child_of={show.pk}&fields=title"
 
 
+@pytest.fixture
+def linking(show, episode):
+    """A published episode that links to `episode` from its summary and from its body."""
+    link = f'<a linktype="page" id="{episode.pk}">it</a>'
+    return published(
+        f.EpisodePageFactory(
+            parent=show,
+            slug="linking",
+            summary=f"<p>{link}</p>",
+            body=[f.paragraph(f"<p>{link}</p>")],
+        )
+    )
+
+
 SITE_LISTING = "/api/v2/pages/?type=episodes.EpisodePage&fields=title"
 
 
@@ -114,14 +128,7 @@ def test_moving_a_show_moves_its_episodes(api, committed, home_page, show, episo
     assert api.get(find(f"/shelf/test-show/{episode.slug}/")).status == 302
 
 
-def test_slug_change(api, committed, show, episode, listing):
-    linking = published(
-        f.EpisodePageFactory(
-            parent=show,
-            slug="linking",
-            body=[f.paragraph(f'<p><a linktype="page" id="{episode.pk}">it</a></p>')],
-        )
-    )
+def test_slug_change(api, committed, show, episode, listing, linking):
     old_path = find(f"/test-show/{episode.slug}/")
     for url in (detail(episode), detail(linking), old_path):
         api.warm(url)
@@ -153,14 +160,7 @@ def test_renaming_a_show_renames_its_episodes_paths(api, committed, show, episod
     assert api.get(find(f"/new-name/{episode.slug}/")).status == 302
 
 
-def test_delete(api, committed, show, episode, listing):
-    linking = published(
-        f.EpisodePageFactory(
-            parent=show,
-            slug="linking",
-            body=[f.paragraph(f'<p><a linktype="page" id="{episode.pk}">it</a></p>')],
-        )
-    )
+def test_delete(api, committed, show, episode, listing, linking):
     for url in (detail(episode), detail(linking), listing):
         api.warm(url)
     pk = episode.pk
@@ -224,14 +224,7 @@ def test_scheduled_go_live_and_expiry(api, committed, episode):
         assert api.get(detail(episode)).status == 404
 
 
-def test_a_linked_page_unpublished_and_back(api, committed, show, episode):
-    linking = published(
-        f.EpisodePageFactory(
-            parent=show,
-            slug="linking",
-            summary=f'<p><a linktype="page" id="{episode.pk}">see</a></p>',
-        )
-    )
+def test_a_linked_page_unpublished_and_back(api, committed, show, episode, linking):
     assert "href" in api.warm(detail(linking)).data["summary"]
     with committed():
         episode.unpublish()
@@ -312,18 +305,11 @@ def test_code_telling_the_cache_itself(api, committed, episode):
     assert api.get(detail(episode)).data["headline"] == "Set in bulk"
 
 
-def test_an_expiry_passing_before_the_scheduler_runs(api, show, episode, listing):
+def test_an_expiry_passing_before_the_scheduler_runs(api, show, episode, listing, linking):
     """The API hides a page once its expiry passes; no cached answer outlives that moment."""
     now = timezone.now()
     episode.expire_at = now + datetime.timedelta(minutes=30)
     episode.save()
-    linking = published(
-        f.EpisodePageFactory(
-            parent=show,
-            slug="linking",
-            summary=f'<p><a linktype="page" id="{episode.pk}">see</a></p>',
-        )
-    )
     path = find(f"/test-show/{episode.slug}/")
     for url in (detail(episode), detail(linking), listing, path):
         api.warm(url)

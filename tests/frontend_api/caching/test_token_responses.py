@@ -19,7 +19,13 @@ def assert_private(response) -> None:
     assert "X-API-Cache" not in response.headers
 
 
-def assert_not_stored(rf, url: str) -> None:
+def assert_served_privately(client, rf, url: str) -> None:
+    """Twice the draft, private both times, and nothing stored for the URL."""
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response.json()["title"] == "Draft title"
+        assert_private(response)
     assert cache.get(store.entry_key(rf.get(url))) is None
 
 
@@ -27,12 +33,7 @@ def test_editor_preview_is_private_and_never_stored(client, rf, draft_episode):
     draft = draft_episode.get_latest_revision_as_object()
     token = draft.create_page_preview().token
     url = f"/api/v2/page_preview/?content_type=episodes.episodepage&token={token}"
-    for _ in range(2):
-        response = client.get(url)
-        assert response.status_code == 200
-        assert response.json()["title"] == "Draft title"
-        assert_private(response)
-    assert_not_stored(rf, url)
+    assert_served_privately(client, rf, url)
 
 
 def test_reviewer_link_is_private_and_dies_on_the_next_request(
@@ -40,12 +41,7 @@ def test_reviewer_link_is_private_and_dies_on_the_next_request(
 ):
     link, token = create_link(draft_episode, editor, timezone.now() + timedelta(days=1))
     url = f"/api/v2/review/{token}/"
-    for _ in range(2):
-        response = client.get(url)
-        assert response.status_code == 200
-        assert response.json()["title"] == "Draft title"
-        assert_private(response)
-    assert_not_stored(rf, url)
+    assert_served_privately(client, rf, url)
     with committed():
         revoke_link(link, editor)
     gone = client.get(url)
