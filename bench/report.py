@@ -84,6 +84,13 @@ def http_rows(results: dict[str, Any]) -> list[list[Any]]:
     return rows
 
 
+def by_round(run: dict[str, Any], limit: dict[str, Any]) -> str:
+    """The ratio within each round: the two runs of a round follow each other, so other work
+    on the machine weighs on both alike."""
+    pairs = zip(run["rounds"], limit["rounds"], strict=True)
+    return ", ".join(f"{100 * rps / other:.0f}%" for rps, other in pairs)
+
+
 def targets(results: dict[str, Any]) -> list[list[Any]]:
     http, probes = results["http"], results["probe"]
     plain, ours = http["plain"], http["ours"]
@@ -121,7 +128,8 @@ def targets(results: dict[str, Any]) -> list[list[Any]]:
             [
                 "cached detail vs the same bytes from a trivial view (issue 4)",
                 ">= 50%",
-                f"{100 * cached['detail']['rps'] / cached['fixed_bytes']['rps']:.0f}%",
+                f"{100 * cached['detail']['rps'] / cached['fixed_bytes']['rps']:.0f}% "
+                f"(by round {by_round(cached['detail'], cached['fixed_bytes'])})",
                 verdict(cached["detail"]["rps"] >= 0.5 * cached["fixed_bytes"]["rps"]),
             ],
         ]
