@@ -28,7 +28,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
 from .links import frontend_url
-from .page_types import page_type_accessors, page_type_joins
+from .page_types import page_type_accessors
 
 
 def private_page_condition() -> Exists:
@@ -150,7 +150,9 @@ class References:
             markers[f"api_in_set_{index}"] = name
         pages = (
             Page.objects.filter(condition)
-            .select_related(*page_type_joins())
+            # Referenced pages are shown as links and cards: their locale, rubric and audio are
+            # never read, and skipping those joins saves a tenth of a detail request.
+            .select_related(*page_type_accessors())
             .annotate(
                 api_private=private_page_condition(),
                 **{

@@ -28,7 +28,7 @@ from .filters import (
     episode_params,
 )
 from .pagination import BoundedPagination
-from .queries import load_pages, public_pages
+from .queries import api_pages, load_pages, public_pages
 from .references import private_collection_condition
 from .renderers import CompactJSONRenderer
 from .serializers import FrontendPageSerializer
@@ -117,7 +117,8 @@ class PagesAPIViewSet(PublicAPIMixin, v2_views.PagesAPIViewSet):
 
     def get_object(self) -> Page:
         if not hasattr(self, "_cached_object"):
-            pages = load_pages(self.get_base_queryset().filter(pk=self.kwargs["pk"]))
+            root = self.site.root_tree_path if self.site else None
+            pages = load_pages(public_pages(root, api_pages()).filter(pk=self.kwargs["pk"]))
             if not pages:
                 raise Http404("not found")
             self._cached_object = pages[0]
@@ -148,7 +149,7 @@ class PagesAPIViewSet(PublicAPIMixin, v2_views.PagesAPIViewSet):
         else:
             keys = [page.pk for page in window]
         # One query for the specific pages of the window, whatever their types.
-        loaded = {page.pk: page for page in load_pages(Page.objects.filter(pk__in=keys))}
+        loaded = {page.pk: page for page in load_pages(api_pages().filter(pk__in=keys))}
         pages = [loaded[key] for key in keys if key in loaded]
         self.prepare(pages)
         serializer = self.get_serializer(pages, many=True)
