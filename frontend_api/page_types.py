@@ -39,9 +39,9 @@ def page_type_accessors() -> list[str]:
 
 def page_type_joins() -> list[str]:
     """select_related() arguments that turn a Page query into specific pages in one query."""
-    joins = []
+    # The locale is joined once, on the base row; specific_from_joins hands it to the page.
+    joins = ["locale"]
     for page_type in PAGE_TYPES:
         joins.append(page_type.accessor)
-        # The locale is a Page field; joined through the subclass so the specific page has it.
-        joins.extend(f"{page_type.accessor}__{join}" for join in ("locale", *page_type.joins))
+        joins.extend(f"{page_type.accessor}__{join}" for join in page_type.joins)
     return joins

@@ -303,5 +303,7 @@ def specific_from_joins(page: Page) -> Page:
         specific = getattr(page, accessor, None)
         if specific is not None:
             specific.api_private = getattr(page, "api_private", False)
+            if Page.locale.is_cached(page):
+                specific.locale = page.locale
             return specific
     return page
