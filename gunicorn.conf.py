@@ -2,6 +2,8 @@
 
 import os
 
+from cms.log_format import JSON_FORMATTER
+
 wsgi_app = "cms.wsgi:application"
 raw_env = [
     f"DJANGO_SETTINGS_MODULE={os.environ.get('DJANGO_SETTINGS_MODULE', 'cms.settings.production')}"
@@ -36,14 +38,7 @@ accesslog = None
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(levelname)s %(name)s %(message)s",
-            "rename_fields": {"levelname": "level", "name": "logger"},
-            "timestamp": "time",
-        }
-    },
+    "formatters": {"json": JSON_FORMATTER},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",

@@ -4,6 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.log_format import JSON_FORMATTER
+
 from .base import *  # noqa: F403
 from .base import CMS_URL, LOGGING, MIDDLEWARE, SECRET_KEY, STORAGES
 
@@ -84,12 +86,7 @@ if LOG_FORMAT not in {"json", "text"}:
 LOGGING = {
     **LOGGING,
     "formatters": {
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(levelname)s %(name)s %(message)s",
-            "rename_fields": {"levelname": "level", "name": "logger"},
-            "timestamp": "time",
-        },
+        "json": JSON_FORMATTER,
         "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
     "handlers": {"console": {**LOGGING["handlers"]["console"], "formatter": LOG_FORMAT}},
