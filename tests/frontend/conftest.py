@@ -10,21 +10,19 @@ from dataclasses import dataclass
 import httpx
 import pytest
 import uvicorn
-from django.conf import settings as django_settings
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connection
 from django.test.testcases import LiveServerThread
 from django.utils import timezone
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
-from wagtail.models import Collection, Locale, Page
 
 from episodes import factories as f
 from episodes.models import EpisodeGuest, EpisodeHost, EpisodePage, PodcastPage, RelatedEpisode
 from frontend.app import create_app
 from frontend.config import Config
 from home.models import HomePage
+from tests.conftest import restore_wagtail_roots
 
 EMBED_URL = "https://soundcloud.com/signal-and-noise/extract-42"
 
@@ -127,15 +125,8 @@ def browse(frontend_url) -> Iterator[httpx.Client]:
 
 @pytest.fixture
 def wagtail_roots(transactional_db) -> None:
-    """Live-server tests flush the database, taking the root page, root collection and default
-    locale that Wagtail's migrations made; put them back before building pages."""
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(django_settings.LANGUAGE_CODE)
-    )
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+    """Live-server tests flush the database, taking the rows Wagtail's migrations made."""
+    restore_wagtail_roots()
 
 
 @dataclass
