@@ -11,11 +11,8 @@ class FrontendApiConfig(AppConfig):
         # Connects the signal handlers that keep the cached site list fresh.
         from . import sites  # noqa: F401
         from .caching import checks, receivers  # noqa: F401
-        from .feeds import freshness
         from .revalidation import checks as revalidation_checks  # noqa: F401
         from .revalidation import receivers as revalidation  # noqa: F401
 
-        # And those that date every change the feeds and the sitemap show.
-        freshness.connect()
         # Restamps cached responses when what they show changes (docs/caching.md).
         receivers.connect()

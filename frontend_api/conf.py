@@ -15,6 +15,9 @@ DEFAULTS: dict[str, Any] = {
     "API_CACHE_ENABLED": True,
     "API_CACHE_ALIAS": "default",
     "API_CACHE_TIMEOUT": 24 * 3600,
+    # How often a process reads the content generation to check that a shared cache has every
+    # change (caching/generation.py); a per-process cache checks on every request.
+    "API_CACHE_SYNC_SECONDS": 2.0,
     # Cache-Control of public responses: browsers (max-age) and shared caches (s-maxage).
     "API_CACHE_MAX_AGE": 0,
     "API_CACHE_S_MAXAGE": 0,

@@ -3,7 +3,7 @@
 from django.core import checks
 
 from ..conf import api_setting
-from .backend import api_cache, cache_enabled
+from .backend import cache_enabled, per_process_cache
 
 
 @checks.register(checks.Tags.caches, deploy=True)
@@ -11,7 +11,7 @@ def shared_response_cache(app_configs=None, **kwargs) -> list[checks.CheckMessag
     # cms.W001 already warns when the default cache is per process.
     if api_setting("API_CACHE_ALIAS") == "default" or not cache_enabled():
         return []
-    if "LocMemCache" in type(api_cache()).__name__:
+    if per_process_cache():
         return [
             checks.Warning(
                 "The API response cache (API_CACHE_ALIAS) is in local memory: with more than "

@@ -8,15 +8,18 @@ next commit: restamping a little more than needed is harmless, missing a change 
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Q
 from wagtail.models import Page
 
+from cms.cache_backend import faults as cache_faults
 from episodes.models import EpisodePage, EpisodeTag
 
-from . import dependencies, versions
+from . import dependencies, generation, versions
 from .notifications import build_change
 from .signals import pages_changed
 
@@ -58,8 +61,27 @@ def discard_pending() -> None:
 
 
 def schedule() -> None:
-    """Flush after the current transaction commits (now when none is open)."""
+    """Flush after the current transaction commits (now when none is open), or at the end of
+    the surrounding `one_change()`."""
+    if getattr(_state, "batch_depth", 0):
+        return
     transaction.on_commit(flush, robust=True)
+
+
+@contextmanager
+def one_change() -> Iterator[None]:
+    """Whatever commits inside is flushed once, at the end: one editor action, one change.
+
+    Wagtail's publish commits the page and then sends `page_published` outside any
+    transaction, which would otherwise flush (and notify the frontend) twice.
+    """
+    _state.batch_depth = getattr(_state, "batch_depth", 0) + 1
+    try:
+        yield
+    finally:
+        _state.batch_depth -= 1
+        if not _state.batch_depth and pending():
+            schedule()
 
 
 def pages_changed_now(page_ids, subtree: bool = False) -> None:
@@ -72,11 +94,31 @@ def pages_changed_now(page_ids, subtree: bool = False) -> None:
 
 
 def flush() -> None:
-    """Restamp what the recorded changes affect, then send `pages_changed`."""
+    """Restamp what the recorded changes affect, then send `pages_changed`; never raises.
+
+    The change was committed: nothing here may turn it into an error for the editor.
+    """
     record, _state.pending = pending(), Pending()
     if not record:
         return
-    rows = _affected_rows(record)
+    try:
+        rows = _affected_rows(record)
+        _restamp(record, rows)
+        change = build_change(record, set(rows))
+    except Exception:
+        logger.exception("invalidation after a committed change failed")
+        return
+    for receiver, error in pages_changed.send_robust(sender=Pending, change=change):
+        if isinstance(error, Exception):
+            logger.error("pages_changed receiver %r failed: %r", receiver, error)
+
+
+def _restamp(record: Pending, rows: dict[int, str]) -> None:
+    """Move the content generation on, then restamp the affected tags in the cache.
+
+    When the cache could not take every stamp, the generation moves on again with no cache
+    marking it synced: whichever process next reads the cache starts its entries afresh.
+    """
     tags = set(record.tags)
     if record.shared:
         tags.add(dependencies.SHARED)
@@ -88,11 +130,18 @@ def flush() -> None:
     for path in record.tree_paths:
         tags |= dependencies.scope_tags_around(path)
     tags |= _related_tags(rows.keys())
-    versions.bump(tags)
-    change = build_change(record, set(rows))
-    for receiver, error in pages_changed.send_robust(sender=Pending, change=change):
-        if isinstance(error, Exception):
-            logger.error("pages_changed receiver %r failed: %r", receiver, error)
+    current = generation.advance()
+    errors_before = cache_faults.count
+    try:
+        versions.bump(tags)
+        missed = cache_faults.count != errors_before
+    except Exception:
+        logger.exception("the cache refused the stamps of a change")
+        missed = True
+    if missed:
+        generation.advance()
+    else:
+        versions.mark_synced(current)
 
 
 def _affected_rows(record: Pending) -> dict[int, str]:

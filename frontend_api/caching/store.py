@@ -9,8 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.http import http_date
 
 from ..conf import api_setting
-from . import versions
-from .backend import api_cache
+from . import generation, versions
+from .backend import api_cache, per_process_cache
 from .fingerprint import deployment_fingerprint
 
 ENTRY_PREFIX = "api-cache:r:"
@@ -43,6 +43,8 @@ class Entry:
     headers: list[tuple[str, str]]
     etag: str
     epoch: str
+    # The cache's base stamp when it was rendered (versions.resync).
+    base: str
     stamps: dict[str, str] = field(default_factory=dict)
     # When a page it shows reaches its expiry (Unix time): the answer changes then by itself.
     expires: float | None = None
@@ -62,6 +64,7 @@ class Entry:
         cls,
         response: HttpResponse,
         epoch: str,
+        base: str,
         stamps: dict[str, str],
         expires: float | None = None,
     ) -> "Entry":
@@ -83,6 +86,7 @@ class Entry:
             headers,
             etag,
             epoch,
+            base,
             stamps,
             expires,
             modified,
@@ -96,30 +100,43 @@ class Entry:
         return response
 
 
-def lookup(key: str) -> tuple[Entry | None, str | None]:
-    """The stored entry if still current, and the epoch seen before any rendering.
+# A cache without the mark of the newest generation gets this long to receive it (the
+# publishing process sets it moments after its commit) before its entries start afresh.
+SYNC_GRACE_SECONDS = 1.0
+
+
+def lookup(key: str) -> tuple[Entry | None, str | None, str]:
+    """The stored entry if still current, the epoch seen before any rendering, and the base.
 
     One round trip when nothing changed since the entry was stored (same epoch); a second
-    one, reading the entry's own stamps, when something else changed in between.
+    one, reading the entry's own stamps, when something else changed in between. An entry
+    from before the cache last missed a change (another base) is never current.
     """
     cache = api_cache()
-    epoch_key = versions.PREFIX + versions.EPOCH
-    found = cache.get_many([key, epoch_key])
-    entry, epoch = found.get(key), found.get(epoch_key)
+    current = generation.seen()
+    epoch_key, base_key = versions.PREFIX + versions.EPOCH, versions.PREFIX + versions.BASE
+    synced_key = versions.PREFIX + versions.synced_tag(current.value)
+    found = cache.get_many([key, epoch_key, base_key, synced_key])
+    entry, epoch, base = found.get(key), found.get(epoch_key), found.get(base_key)
+    behind = synced_key not in found and (
+        per_process_cache() or generation.held_for(current) >= SYNC_GRACE_SECONDS
+    )
+    if base is None or behind:
+        base = versions.resync(current.value)
     if epoch is None:
         epoch = versions.read_or_create([versions.EPOCH])[versions.EPOCH]
-    if not isinstance(entry, Entry) or entry.outlived():
-        return None, epoch
+    if not isinstance(entry, Entry) or entry.outlived() or entry.base != base:
+        return None, epoch, base
     if epoch is not None and entry.epoch == epoch:
-        return entry, epoch
-    current = versions.read([versions.EPOCH, *entry.stamps])
-    if any(current[tag] != stamp for tag, stamp in entry.stamps.items()):
-        return None, epoch
+        return entry, epoch, base
+    stamps = versions.read([versions.EPOCH, *entry.stamps])
+    if any(stamps[tag] != stamp for tag, stamp in entry.stamps.items()):
+        return None, epoch, base
     # Still current: restamp it with the epoch it was checked against, for one-trip hits.
-    if current[versions.EPOCH] is not None:
-        entry.epoch = current[versions.EPOCH]
+    if stamps[versions.EPOCH] is not None:
+        entry.epoch = stamps[versions.EPOCH]
         save(key, entry)
-    return entry, epoch
+    return entry, epoch, base
 
 
 def save(key: str, entry: Entry) -> None:

@@ -14,6 +14,8 @@ from .backend import api_cache
 
 EPOCH = "epoch"
 PREFIX = "api-cache:v:"
+# Only the newest generation's mark is read; older ones may go after a week.
+SYNCED_TIMEOUT = 7 * 24 * 3600
 
 
 def new_stamp() -> str:
@@ -57,3 +59,25 @@ def bump(tags: Iterable[str]) -> None:
     stamps = {PREFIX + tag: new_stamp() for tag in set(tags)}
     if stamps:
         cache.set_many(stamps, timeout=None)
+
+
+# The base stamp starts the cache's entries afresh: an entry made under another base is stale.
+# `synced:<generation>` says the cache holds every change up to that content generation.
+BASE = "base"
+
+
+def synced_tag(generation: int) -> str:
+    return f"synced:{generation}"
+
+
+def mark_synced(generation: int) -> None:
+    api_cache().set(PREFIX + synced_tag(generation), new_stamp(), timeout=SYNCED_TIMEOUT)
+
+
+def resync(generation: int) -> str:
+    """A new base: the cache missed changes (flushed, restored from a snapshot, unreachable)."""
+    base = f"{generation}:{new_stamp()}"
+    cache = api_cache()
+    cache.set(PREFIX + BASE, base, timeout=None)
+    mark_synced(generation)
+    return base

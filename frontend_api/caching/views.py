@@ -31,9 +31,10 @@ class CachedViewMixin:
             return super().dispatch(request, *args, **kwargs)
         enabled = cache_enabled()
         key = epoch = None
+        base = ""
         if enabled:
             key = store.entry_key(request)
-            entry, epoch = store.lookup(key)
+            entry, epoch, base = store.lookup(key)
             if entry is not None:
                 return public_response(request, entry, "hit")
         self.cache_tags = {dependencies.SHARED}
@@ -48,7 +49,7 @@ class CachedViewMixin:
         # older than what was rendered, in which case the entry is served but not stored.
         stamps = versions.read_or_create([versions.EPOCH, *self.cache_tags])
         current_epoch = stamps.pop(versions.EPOCH)
-        entry = store.Entry.from_response(response, current_epoch, stamps, self.cache_expiry)
+        entry = store.Entry.from_response(response, current_epoch, base, stamps, self.cache_expiry)
         if enabled and epoch == current_epoch:
             store.save(key, entry)
         return public_response(request, entry, "miss" if enabled else "off")

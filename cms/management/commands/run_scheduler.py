@@ -13,6 +13,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
 
+from frontend_api.caching.invalidation import one_change
+
 logger = logging.getLogger("cms.scheduler")
 
 LOCK_KEY = "cms:scheduler:lock"
@@ -64,7 +66,9 @@ class Command(BaseCommand):
         output = io.StringIO()
         started = time.monotonic()
         try:
-            call_command("publish_scheduled", stdout=output)
+            # Everything a run publishes or unpublishes reaches the cache and the frontend once.
+            with one_change():
+                call_command("publish_scheduled", stdout=output)
             logger.info(
                 "scheduler run done",
                 extra={
