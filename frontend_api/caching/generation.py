@@ -35,8 +35,11 @@ class ContentGeneration(models.Model):
         return f"Content generation {self.value}"
 
 
-def advance() -> int:
-    """Move the generation on (its own transaction) and return the new value."""
+def advance(cache_missed: bool = False) -> int:
+    """Move the generation on (its own transaction) and return the new value.
+
+    `cache_missed`: the cache failed to take a change; no mark is coming for this value.
+    """
     updated = ContentGeneration.objects.filter(pk=ROW).update(
         value=F("value") + 1, changed_at=timezone.now()
     )
@@ -45,7 +48,7 @@ def advance() -> int:
     value, changed_at = (
         ContentGeneration.objects.filter(pk=ROW).values_list("value", "changed_at").get()
     )
-    _seen.remember(value, changed_at)
+    _seen.remember(value, changed_at, settled=cache_missed)
     return value
 
 
@@ -61,11 +64,11 @@ class Seen:
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
 
-    def remember(self, value: int, changed_at: datetime | None) -> None:
+    def remember(self, value: int, changed_at: datetime | None, settled: bool = False) -> None:
         now = time.monotonic()
         with self._lock:
             if value != self.value:
-                self.value, self.since = value, now
+                self.value, self.since = value, -float("inf") if settled else now
             self.changed_at = changed_at.timestamp() if changed_at else 0.0
             self.read_at = now
 

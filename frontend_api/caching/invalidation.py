@@ -139,7 +139,7 @@ def _restamp(record: Pending, rows: dict[int, str]) -> None:
         logger.exception("the cache refused the stamps of a change")
         missed = True
     if missed:
-        generation.advance()
+        generation.advance(cache_missed=True)
     else:
         versions.mark_synced(current)
 
