@@ -1,4 +1,5 @@
-"""Deployment checks: a per-process response cache would serve stale answers across servers."""
+"""Deployment checks: a per-process response cache holds a copy per process and reads the
+content generation on every hit."""
 
 from django.core import checks
 
@@ -14,8 +15,9 @@ def shared_response_cache(app_configs=None, **kwargs) -> list[checks.CheckMessag
     if per_process_cache():
         return [
             checks.Warning(
-                "The API response cache (API_CACHE_ALIAS) is in local memory: with more than "
-                "one app process, a publish through one leaves the others' copies stale.",
+                "The API response cache (API_CACHE_ALIAS) is in local memory: each app "
+                "process keeps its own copies and queries the database on every hit to see "
+                "the others' publishes.",
                 hint="Point API_CACHE_ALIAS at a shared cache, or set API_CACHE_ENABLED=false.",
                 id="frontend_api.W001",
             )

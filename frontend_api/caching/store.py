@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import http_date
 
+from .. import sites
 from ..conf import api_setting
 from . import generation, versions
 from .backend import api_cache, per_process_cache
@@ -123,6 +124,8 @@ def lookup(key: str) -> tuple[Entry | None, str | None, str]:
     )
     if base is None or behind:
         base = versions.resync(current.value)
+        # The cached site list may predate the missed changes too.
+        sites.forget_sites()
     if epoch is None:
         epoch = versions.read_or_create([versions.EPOCH])[versions.EPOCH]
     if not isinstance(entry, Entry) or entry.outlived() or entry.base != base:

@@ -7,6 +7,7 @@ import redis
 from django.core.cache import caches
 from django.test import override_settings
 from django.urls import reverse
+from wagtail.models import PageLogEntry
 
 from cms.cache_backend import faults
 from frontend_api.caching import generation, store
@@ -74,8 +75,11 @@ def test_a_publish_during_an_outage_returns_and_is_served_after_it(client, episo
     client.get(f"/api/v2/pages/{episode_page.pk}/")
     assert title(client, episode_page) == ("Episode title 1", "hit")
     before = generation.seen().value
+    audit = PageLogEntry.objects.filter(page_id=episode_page.pk, action="wagtail.publish")
+    published_before = audit.count()
     with override_settings(CACHES=UNREACHABLE):
         retitle(episode_page, "Published while Redis was down")
+        assert audit.count() == published_before + 1, "the publish has its audit entry"
         assert title(client, episode_page)[0] == "Published while Redis was down"
     # The cache never heard of the change; the database remembers it happened.
     assert generation.seen().value >= before + 2

@@ -22,7 +22,9 @@ root = Page.get_first_root_node()
 for stock in root.get_children():
     stock.delete()
 home = HomePageFactory(parent=root)
-Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home})
+Site.objects.update_or_create(
+    is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+)
 show = PodcastPageFactory(parent=home, slug="show")
 page = EpisodePageFactory(parent=show, title="Before", slug="talk")
 page.save_revision().publish()
