@@ -37,9 +37,8 @@ def read_text(path: Path, *, html: bool = False) -> str:
 
 def parse_html(html: str) -> BeautifulSoup:
     """Parse HTML the way browsers repair it; ArticleError when it is nested too deep."""
-    soup = BeautifulSoup(html, "lxml")
-    check_depth(soup)
-    return soup
+    check_depth(html)
+    return BeautifulSoup(html, "lxml")
 
 
 def file_source(path: Path, root: Path) -> str:

@@ -5,8 +5,8 @@ Each limit is a setting read from the environment (cms/settings/base.py, docs/im
 
 from pathlib import Path
 
-from bs4 import Tag
 from django.conf import settings
+from lxml import etree
 
 from .article import ArticleError
 
@@ -30,22 +30,47 @@ def check_size(size: int, setting: str, what: str) -> None:
         )
 
 
-def check_depth(root: Tag) -> None:
-    """Refuse HTML nested deeper than IMPORT_MAX_DEPTH elements.
+def check_depth(html: str) -> None:
+    """Refuse HTML nested deeper than IMPORT_MAX_DEPTH elements, before BeautifulSoup sees it.
 
-    The mapper and Wagtail's sanitiser walk the tree recursively; checking here, with a loop,
-    keeps a page of thousands of nested elements from exhausting Python's stack (or the clock).
+    The mapper and Wagtail's sanitiser walk the tree recursively, and BeautifulSoup itself
+    slows to minutes on some deep trees; libxml2 (lxml) parses them in milliseconds. With
+    huge_tree it stops nesting at 2048 levels, which is all this check needs to see.
     """
     limit = settings.IMPORT_MAX_DEPTH
-    stack = [(root, 0)]
-    while stack:
-        node, depth = stack.pop()
+    try:
+        root = etree.fromstring(html, etree.HTMLParser(huge_tree=True, no_network=True))
+    except (etree.XMLSyntaxError, ValueError):
+        return  # nothing to parse (empty text): BeautifulSoup and the reader say so
+    if root is None:
+        return
+    depth = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
         if depth > limit:
             raise ArticleError(
                 f"the HTML is nested more than {limit} elements deep "
-                f"(at <{node.name}>; limit IMPORT_MAX_DEPTH)"
+                f"(at <{element.tag}>; limit IMPORT_MAX_DEPTH)"
             )
-        stack.extend((child, depth + 1) for child in node.contents if isinstance(child, Tag))
+
+
+def check_indentation(markdown: str) -> None:
+    """Refuse Markdown nested more than IMPORT_MAX_DEPTH levels by indentation or ">" marks.
+
+    Python-Markdown nests lists and quotes recursively, and takes seconds before it runs out
+    of stack; counting the marks at the start of each line takes milliseconds.
+    """
+    limit = settings.IMPORT_MAX_DEPTH
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        prefix = line[: len(line) - len(line.lstrip(" \t>"))]
+        if len(prefix) <= limit:
+            continue
+        levels = prefix.count(">") + len(prefix.replace(">", "").expandtabs(4)) // 4
+        if levels > limit:
+            raise ArticleError(
+                f"line {number} of the Markdown is nested more than {limit} levels deep "
+                "(indentation and > marks; limit IMPORT_MAX_DEPTH)"
+            )
 
 
 class BlockCounter:

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from . import metadata
 from .article import Article, ArticleError
 from .body import file_source, fill_body, parse_html, read_text
+from .limits import check_depth, check_indentation
 from .quotes import squash
 
 EXTENSIONS = ["extra", "sane_lists"]
@@ -37,11 +38,16 @@ def read_markdown(path: Path, root: Path) -> Article:
     except (yaml.YAMLError, ValueError) as error:
         problem = str(error).splitlines()[0] if str(error) else "syntax error"
         raise ArticleError(f"front matter is not valid YAML: {problem}") from None
+    except RecursionError:
+        raise ArticleError("front matter is nested too deep to read") from None
     meta = {str(key).lower().replace("-", "_"): value for key, value in post.metadata.items()}
     if "title" in meta and not meta["title"]:
         raise ArticleError(
             'no title: the front matter title is empty (in YAML, quote a title starting with "#")'
         )
+    # Raw HTML nesting and list indentation, checked before Python-Markdown recurses into them.
+    check_depth(post.content)
+    check_indentation(post.content)
     soup = parse_html(markdown.markdown(post.content, extensions=EXTENSIONS))
     first_heading = soup.find("h1")
     raw_title = squash(str(meta.get("title") or "")) or (
