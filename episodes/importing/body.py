@@ -9,7 +9,7 @@ from bs4.dammit import EncodingDetector
 from .article import Article, ArticleError, Faq
 from .faq import json_ld_faq
 from .html_blocks import HtmlMapper
-from .limits import check_depth, check_file_size
+from .limits import check_file_size, check_html
 
 
 def read_text(path: Path, *, html: bool = False) -> str:
@@ -37,7 +37,7 @@ def read_text(path: Path, *, html: bool = False) -> str:
 
 def parse_html(html: str) -> BeautifulSoup:
     """Parse HTML the way browsers repair it; ArticleError when it is nested too deep."""
-    check_depth(html)
+    check_html(html)
     return BeautifulSoup(html, "lxml")
 
 

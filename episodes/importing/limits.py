@@ -30,27 +30,36 @@ def check_size(size: int, setting: str, what: str) -> None:
         )
 
 
-def check_depth(html: str) -> None:
-    """Refuse HTML nested deeper than IMPORT_MAX_DEPTH elements, before BeautifulSoup sees it.
+def check_html(html: str) -> None:
+    """Refuse HTML nested deeper than IMPORT_MAX_DEPTH or with more than IMPORT_MAX_ELEMENTS.
 
-    The mapper and Wagtail's sanitiser walk the tree recursively, and BeautifulSoup itself
-    slows to minutes on some deep trees; libxml2 (lxml) parses them in milliseconds. With
-    huge_tree it stops nesting at 2048 levels, which is all this check needs to see.
+    Both before BeautifulSoup sees the text: it needs seconds and hundreds of megabytes for
+    a few hundred thousand elements, slows to minutes on some deep trees, and the mapper and
+    Wagtail's sanitiser walk the tree recursively. libxml2 (lxml) counts the same in
+    milliseconds; with huge_tree it stops nesting at 2048 levels, all this check needs to see.
     """
-    limit = settings.IMPORT_MAX_DEPTH
+    depth_limit, element_limit = settings.IMPORT_MAX_DEPTH, settings.IMPORT_MAX_ELEMENTS
     try:
         root = etree.fromstring(html, etree.HTMLParser(huge_tree=True, no_network=True))
     except (etree.XMLSyntaxError, ValueError):
         return  # nothing to parse (empty text): BeautifulSoup and the reader say so
     if root is None:
         return
-    depth = 0
+    depth = elements = 0
     for event, element in etree.iterwalk(root, events=("start", "end")):
-        depth += 1 if event == "start" else -1
-        if depth > limit:
+        if event == "end":
+            depth -= 1
+            continue
+        depth += 1
+        elements += 1
+        if depth > depth_limit:
             raise ArticleError(
-                f"the HTML is nested more than {limit} elements deep "
+                f"the HTML is nested more than {depth_limit} elements deep "
                 f"(at <{element.tag}>; limit IMPORT_MAX_DEPTH)"
+            )
+        if elements > element_limit:
+            raise ArticleError(
+                f"the HTML has more than {element_limit} elements (limit IMPORT_MAX_ELEMENTS)"
             )
 
 

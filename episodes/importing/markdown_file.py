@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from . import metadata
 from .article import Article, ArticleError
 from .body import file_source, fill_body, parse_html, read_text
-from .limits import check_depth, check_indentation
+from .limits import check_html, check_indentation
 from .quotes import squash
 
 EXTENSIONS = ["extra", "sane_lists"]
@@ -46,7 +46,7 @@ def read_markdown(path: Path, root: Path) -> Article:
             'no title: the front matter title is empty (in YAML, quote a title starting with "#")'
         )
     # Raw HTML nesting and list indentation, checked before Python-Markdown recurses into them.
-    check_depth(post.content)
+    check_html(post.content)
     check_indentation(post.content)
     soup = parse_html(markdown.markdown(post.content, extensions=EXTENSIONS))
     first_heading = soup.find("h1")

@@ -115,6 +115,11 @@ HOSTILE = [
     ("html/deep-3000.html", article(34, body=nested(3000)), TOO_DEEP),
     ("html/deep-50000.html", article(35, body=nested(DEEP)), TOO_DEEP),
     (
+        "html/too-many-elements.html",
+        article(38, body="<p>x</p>" * 600_000),
+        "the HTML has more than 50000 elements (limit IMPORT_MAX_ELEMENTS)",
+    ),
+    (
         "html/too-many-blocks.html",
         article(36, body="<p>One more.</p>" * 2001),
         "the article has more than 2000 blocks (limit IMPORT_MAX_BLOCKS)",
@@ -228,6 +233,11 @@ def test_an_unexpected_error_fails_its_article_and_the_batch_goes_on(
         ),
         ("IMPORT_MAX_BLOCKS", 3, "the article has more than 3 blocks (limit IMPORT_MAX_BLOCKS)"),
         ("IMPORT_MAX_DEPTH", 5, "the HTML is nested more than 5 elements deep"),
+        (
+            "IMPORT_MAX_ELEMENTS",
+            12,
+            "the HTML has more than 12 elements (limit IMPORT_MAX_ELEMENTS)",
+        ),
     ],
 )
 def test_each_limit_is_a_setting(podcast, run_import, write, settings, setting, value, reason):
