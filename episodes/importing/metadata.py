@@ -61,6 +61,7 @@ EARLIEST = datetime.datetime.min.replace(tzinfo=datetime.UTC) + datetime.timedel
 LATEST = datetime.datetime.max.replace(tzinfo=datetime.UTC) - datetime.timedelta(days=1)
 # More digits than any number a database column holds (a 64-bit integer has 19).
 MAX_DIGITS = 20
+NUMBER_RE = re.compile(r"(?P<sign>(?<!\w)-)?(?P<digits>\d+)")
 
 
 class OutOfRange(ValueError):
@@ -103,14 +104,15 @@ def parse_number(value) -> int | None:
     if isinstance(value, int):
         digits = str(abs(value))
     else:
-        match = re.search(r"\d+", str(value))
+        # A minus sign counts ("-5" is refused by the field), a hyphen does not ("Episode-12").
+        match = NUMBER_RE.search(str(value))
         if not match:
             return None
-        digits = match.group().lstrip("0") or "0"
+        digits = match["digits"].lstrip("0") or "0"
     # Python refuses to convert very long digit strings; no column holds them anyway.
     if len(digits) > MAX_DIGITS:
         raise OutOfRange(f"is too large (more than {MAX_DIGITS} digits)")
-    return value if isinstance(value, int) else int(digits)
+    return value if isinstance(value, int) else int((match["sign"] or "") + digits)
 
 
 def parse_human_date(text: str) -> datetime.date | None:

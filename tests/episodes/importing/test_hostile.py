@@ -58,6 +58,7 @@ TAG_TOO_LONG = (
     f"tags: “{LONG_TAG[:39]}…”: Ensure this value has at most 100 characters (it has 101)."
 )
 NUMBER_TOO_LARGE = "episode_number: Ensure this value is less than or equal to"
+NEGATIVE_SEASON = "season: Ensure this value is greater than or equal to 0."
 TOO_DEEP = "the HTML is nested more than 100 elements deep"
 BAD_DATE = "broadcast date “2023-02-30” is not a date"
 NUMBER_META = '<head><meta name="episode-number" content="99999999999999999999">'
@@ -76,7 +77,7 @@ HOSTILE = [
     (
         "md/negative-season.md",
         markdown(24, season="-5"),
-        "season: Ensure this value is greater than or equal to 0.",
+        NEGATIVE_SEASON,
     ),
     (
         "md/year-9999.md",
@@ -112,6 +113,7 @@ HOSTILE = [
     ),
     ("html/huge-number.html", article(32).replace("<head>", NUMBER_META), NUMBER_TOO_LARGE),
     ("html/long-tag.html", article(33, keywords=LONG_TAG), TAG_TOO_LONG),
+    ("html/negative-season.html", article(39, season="-5"), NEGATIVE_SEASON),
     ("html/deep-3000.html", article(34, body=nested(3000)), TOO_DEEP),
     ("html/deep-50000.html", article(35, body=nested(DEEP)), TOO_DEEP),
     (
