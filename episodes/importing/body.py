@@ -36,7 +36,7 @@ def read_text(path: Path, *, html: bool = False) -> str:
 
 
 def parse_html(html: str) -> BeautifulSoup:
-    """Parse HTML the way browsers repair it; ArticleError when it is nested too deep."""
+    """Parse HTML the way browsers repair it; ArticleError when it is too deep or too large."""
     check_html(html)
     return BeautifulSoup(html, "lxml")
 

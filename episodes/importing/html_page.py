@@ -27,7 +27,7 @@ def read_html(path: Path, root: Path) -> Article:
     raw_title = raw_title or _first(meta, "og:title") or _page_title(soup, meta)
     if not raw_title:
         raise ArticleError("no title: the page has no <h1>, og:title or <title>")
-    parsed = metadata.parse_title(raw_title)
+    parsed = metadata.field("title", metadata.parse_title, raw_title)
     article.title = parsed.title
     number = _first(meta, "episode-number")
     article.episode_number = (

@@ -57,7 +57,7 @@ def read_markdown(path: Path, root: Path) -> Article:
         raise ArticleError("no title: no title in the front matter and no # heading")
     url = str(_pick(meta, "url", "permalink", "canonical", "source_url") or "")
     article = Article(location=str(path), source_url=url or file_source(path, root))
-    parsed = metadata.parse_title(raw_title)
+    parsed = metadata.field("title", metadata.parse_title, raw_title)
     article.title = parsed.title
     number = _pick(meta, "episode_number", "episode", "number")
     article.episode_number = (

@@ -93,7 +93,9 @@ def parse_title(text: str) -> ParsedTitle:
     if not match:
         return ParsedTitle(title=text)
     return ParsedTitle(
-        title=match["title"], number=int(match["number"]), rubric=(match["rubric"] or "").strip()
+        title=match["title"],
+        number=parse_number(match["number"]),
+        rubric=(match["rubric"] or "").strip(),
     )
 
 

@@ -10,7 +10,7 @@ from lxml import etree
 from . import metadata
 from .article import Article, ArticleError, unexpected
 from .body import fill_body, parse_html
-from .limits import check_file_size, check_size
+from .limits import check_file_size, check_html, check_size
 from .quotes import squash
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -86,7 +86,7 @@ def _article(item, names: dict, location: str, base_dir: Path) -> Article:
     raw_title = squash(_text(item, "title", names))
     if not raw_title:
         raise ArticleError("no title")
-    parsed = metadata.parse_title(raw_title)
+    parsed = metadata.field("title", metadata.parse_title, raw_title)
     article.title = parsed.title
     number = meta.get("episode_number")
     article.episode_number = (
@@ -123,7 +123,7 @@ def _article(item, names: dict, location: str, base_dir: Path) -> Article:
     check_size(size, "IMPORT_MAX_ARTICLE_BYTES", "the post")
     article.summary_html = autop(excerpt) if excerpt.strip() else ""
     if article.summary_html:
-        parse_html(article.summary_html)  # only to check its nesting: the writer sanitises it
+        check_html(article.summary_html)  # the writer's sanitiser walks it recursively
     content = parse_html(autop(text))
     fill_body(article, content.body or content, base_dir=base_dir, title_texts={raw_title})
     return article

@@ -114,6 +114,11 @@ HOSTILE = [
     ("html/huge-number.html", article(32).replace("<head>", NUMBER_META), NUMBER_TOO_LARGE),
     ("html/long-tag.html", article(33, keywords=LONG_TAG), TAG_TOO_LONG),
     ("html/negative-season.html", article(39, season="-5"), NEGATIVE_SEASON),
+    (
+        "html/huge-title-number.html",
+        article(40).replace("<h1>#40 ", "<h1>#" + "7" * 5000 + " "),
+        "title “#77777777777777777777777777777777777777…” is too large (more than 20 digits)",
+    ),
     ("html/deep-3000.html", article(34, body=nested(3000)), TOO_DEEP),
     ("html/deep-50000.html", article(35, body=nested(DEEP)), TOO_DEEP),
     (
