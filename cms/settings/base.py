@@ -204,6 +204,14 @@ TOKEN_RATE_LIMIT = os.environ.get("TOKEN_RATE_LIMIT", "60/min")
 # Proxies in front of the app that append to X-Forwarded-For; 0 trusts REMOTE_ADDR only.
 TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 
+# Bounds on one `import_episodes` article (docs/import.md): a file, or one post of a WordPress
+# export, in bytes; a whole export file; body blocks; HTML elements and their nesting.
+IMPORT_MAX_ARTICLE_BYTES = int(os.environ.get("IMPORT_MAX_ARTICLE_BYTES", "5000000"))
+IMPORT_MAX_EXPORT_BYTES = int(os.environ.get("IMPORT_MAX_EXPORT_BYTES", "100000000"))
+IMPORT_MAX_BLOCKS = int(os.environ.get("IMPORT_MAX_BLOCKS", "2000"))
+IMPORT_MAX_ELEMENTS = int(os.environ.get("IMPORT_MAX_ELEMENTS", "50000"))
+IMPORT_MAX_DEPTH = int(os.environ.get("IMPORT_MAX_DEPTH", "100"))
+
 # Response cache and HTTP caching of the public API, revalidation webhook (docs/caching.md).
 API_CACHE_ENABLED = os.environ.get("API_CACHE_ENABLED", "true").lower() in ("1", "true", "yes")
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "0"))

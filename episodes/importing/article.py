@@ -9,6 +9,13 @@ class ArticleError(Exception):
     """An article that cannot be imported; the message says why, for the person running it."""
 
 
+def unexpected(error: Exception) -> ArticleError:
+    """An error no check foresaw (a bug, or input nobody thought of), told in one line."""
+    detail = " ".join(str(error).split())
+    detail = detail if len(detail) <= 200 else detail[:199] + "…"
+    return ArticleError(f"unexpected {type(error).__name__}" + (f": {detail}" if detail else ""))
+
+
 @dataclass
 class Heading:
     """A section title; level is 2, 3 or 4."""

@@ -9,10 +9,12 @@ from bs4.dammit import EncodingDetector
 from .article import Article, ArticleError, Faq
 from .faq import json_ld_faq
 from .html_blocks import HtmlMapper
+from .limits import check_file_size, check_html
 
 
 def read_text(path: Path, *, html: bool = False) -> str:
-    """The file's text; ArticleError when it is missing, unreadable or not text."""
+    """The file's text; ArticleError when it is missing, unreadable, too large or not text."""
+    check_file_size(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -31,6 +33,12 @@ def read_text(path: Path, *, html: bool = False) -> str:
             except (LookupError, UnicodeDecodeError):
                 pass
     raise ArticleError("not UTF-8 text and no other encoding declared; save it as UTF-8")
+
+
+def parse_html(html: str) -> BeautifulSoup:
+    """Parse HTML the way browsers repair it; ArticleError when it is too deep or too large."""
+    check_html(html)
+    return BeautifulSoup(html, "lxml")
 
 
 def file_source(path: Path, root: Path) -> str:

@@ -12,6 +12,7 @@ from episodes.blocks import PARAGRAPH_FEATURES
 from . import metadata
 from .article import Block, Heading, Paragraph, Picture
 from .faq import Definitions, Details, FaqBox
+from .limits import BlockCounter
 from .quotes import parse_quote, squash, valid_timestamp
 from .richtext import sanitize, visible_text
 from .structure import shape
@@ -42,6 +43,7 @@ class HtmlMapper:
         self.broadcast: tuple[datetime.datetime, str] | None = None
         self.dropped_formatting: set[str] = set()
         self.items: list = []
+        self.blocks = BlockCounter()
         self._inline: list[str] = []
         self._pending: list[Tag] = []
         self._seen_heading = False
@@ -90,6 +92,7 @@ class HtmlMapper:
         elif name == "blockquote":
             quote = parse_quote(tag)
             if quote:
+                self.blocks.add()
                 self.items.append(quote)
         elif name == "img":
             self._image(tag, caption=tag.get("title", ""))
@@ -134,6 +137,7 @@ class HtmlMapper:
         cleaned, dropped = sanitize(html, PARAGRAPH_FEATURES)
         self.dropped_formatting |= dropped - {"img", "audio", "source"}
         if visible_text(cleaned):
+            self.blocks.add()
             self.items.append(Paragraph(cleaned))
 
     def _heading(self, tag: Tag) -> None:
@@ -155,6 +159,7 @@ class HtmlMapper:
                 self.warnings.append(f"<{tag.name}> “{text}” imported as a level {level} heading")
             self._seen_heading = True
             anchor = tag.get("id", "")
+            self.blocks.add()
             self.items.append(Heading(text, level, anchor, timestamp or stamp))
         for node in rest:
             self._node(node)
@@ -198,6 +203,7 @@ class HtmlMapper:
         if not path.is_file():
             self.warnings.append(f"image not found: {src}")
             return
+        self.blocks.add()
         self.items.append(
             Picture(path=path, alt=alt[:255], caption=caption[:255], credit=credit[:255])
         )
@@ -230,6 +236,7 @@ class HtmlMapper:
         pairs: list[tuple[str, str]] = []
         for child in tag.find_all(["dt", "dd"]):
             if child.name == "dt":
+                self.blocks.add()
                 pairs.append((squash(child.get_text(" ")), ""))
             elif pairs:
                 html, _ = sanitize(f"<p>{child.decode_contents()}</p>", PARAGRAPH_FEATURES)

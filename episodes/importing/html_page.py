@@ -9,7 +9,7 @@ from django.utils.text import slugify
 
 from . import metadata
 from .article import Article, ArticleError
-from .body import absolute_audio_url, file_source, fill_body, read_text
+from .body import absolute_audio_url, file_source, fill_body, parse_html, read_text
 from .html_blocks import split_inline, text_of
 from .quotes import squash
 
@@ -18,7 +18,7 @@ CONTENT_SELECTORS = ["article .entry-content", ".entry-content", ".post-content"
 
 def read_html(path: Path, root: Path) -> Article:
     """One Article from an HTML page; ArticleError when it can't be one."""
-    soup = BeautifulSoup(read_text(path, html=True), "lxml")
+    soup = parse_html(read_text(path, html=True))
     meta = _meta(soup)
     url = _canonical(soup) or _first(meta, "og:url")
     article = Article(location=str(path), source_url=url or file_source(path, root))
@@ -27,14 +27,17 @@ def read_html(path: Path, root: Path) -> Article:
     raw_title = raw_title or _first(meta, "og:title") or _page_title(soup, meta)
     if not raw_title:
         raise ArticleError("no title: the page has no <h1>, og:title or <title>")
-    parsed = metadata.parse_title(raw_title)
+    parsed = metadata.field("title", metadata.parse_title, raw_title)
     article.title = parsed.title
     number = _first(meta, "episode-number")
-    article.episode_number = metadata.parse_number(number) if number else parsed.number
+    article.episode_number = (
+        metadata.field("episode-number", metadata.parse_number, number) if number else parsed.number
+    )
     article.rubric = _first(meta, "category") or parsed.rubric
     article.show = _first(meta, "show")
-    article.season = metadata.parse_number(_first(meta, "season") or None)
-    article.audio_duration = metadata.parse_duration(_first(meta, "duration"))
+    article.season = metadata.field("season", metadata.parse_number, _first(meta, "season") or None)
+    duration = _first(meta, "duration")
+    article.audio_duration = metadata.field("duration", metadata.parse_duration, duration)
     article.broadcast_at = _date(_first(meta, "broadcast-date"), "broadcast-date")
     article.slug = slugify(PurePosixPath(urlsplit(url).path).name) if url else ""
     description = _first(meta, "description") or _first(meta, "og:description")
@@ -75,7 +78,7 @@ def _first(meta: dict[str, list[str]], key: str) -> str:
 def _date(value: str, name: str):
     if not value:
         return None
-    moment = metadata.parse_when(value)
+    moment = metadata.field(name, metadata.parse_when, value)
     if moment is None:
         raise ArticleError(f"{name} “{value}” is not a date")
     return moment

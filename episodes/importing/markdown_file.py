@@ -5,31 +5,50 @@ from pathlib import Path
 import frontmatter
 import markdown
 import yaml
-from bs4 import BeautifulSoup
 from django.utils.html import escape
 from django.utils.text import slugify
 
 from . import metadata
 from .article import Article, ArticleError
-from .body import file_source, fill_body, read_text
+from .body import file_source, fill_body, parse_html, read_text
+from .limits import check_html, check_indentation
 from .quotes import squash
 
 EXTENSIONS = ["extra", "sane_lists"]
 
 
+class TextDatesLoader(yaml.SafeLoader):
+    """YAML that leaves dates as written, so that a bad one is reported by its field's name."""
+
+
+TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+
+
+class FrontMatter(frontmatter.YAMLHandler):
+    """Front matter read with TextDatesLoader."""
+
+    def load(self, fm: str, **kwargs):
+        return super().load(fm, Loader=TextDatesLoader, **kwargs)
+
+
 def read_markdown(path: Path, root: Path) -> Article:
     """One Article from a Markdown file; ArticleError when it can't be one."""
     try:
-        post = frontmatter.loads(read_text(path))
-    except yaml.YAMLError as error:
+        post = frontmatter.loads(read_text(path), handler=FrontMatter())
+    except (yaml.YAMLError, ValueError) as error:
         problem = str(error).splitlines()[0] if str(error) else "syntax error"
         raise ArticleError(f"front matter is not valid YAML: {problem}") from None
+    except RecursionError:
+        raise ArticleError("front matter is nested too deep to read") from None
     meta = {str(key).lower().replace("-", "_"): value for key, value in post.metadata.items()}
     if "title" in meta and not meta["title"]:
         raise ArticleError(
             'no title: the front matter title is empty (in YAML, quote a title starting with "#")'
         )
-    soup = BeautifulSoup(markdown.markdown(post.content, extensions=EXTENSIONS), "lxml")
+    # Raw HTML nesting and list indentation, checked before Python-Markdown recurses into them.
+    check_html(post.content)
+    check_indentation(post.content)
+    soup = parse_html(markdown.markdown(post.content, extensions=EXTENSIONS))
     first_heading = soup.find("h1")
     raw_title = squash(str(meta.get("title") or "")) or (
         squash(first_heading.get_text(" ")) if first_heading else ""
@@ -38,21 +57,26 @@ def read_markdown(path: Path, root: Path) -> Article:
         raise ArticleError("no title: no title in the front matter and no # heading")
     url = str(_pick(meta, "url", "permalink", "canonical", "source_url") or "")
     article = Article(location=str(path), source_url=url or file_source(path, root))
-    parsed = metadata.parse_title(raw_title)
+    parsed = metadata.field("title", metadata.parse_title, raw_title)
     article.title = parsed.title
     number = _pick(meta, "episode_number", "episode", "number")
-    article.episode_number = metadata.parse_number(number) if number is not None else parsed.number
+    article.episode_number = (
+        metadata.field("episode number", metadata.parse_number, number)
+        if number is not None
+        else parsed.number
+    )
     article.rubric = str(_pick(meta, "rubric", "category") or parsed.rubric)
     article.show = str(_pick(meta, "show", "podcast") or "")
-    article.season = metadata.parse_number(meta.get("season"))
+    article.season = metadata.field("season", metadata.parse_number, meta.get("season"))
     article.headline = str(meta.get("headline") or "")
     article.slug = slugify(str(meta.get("slug") or ""))
     when = _pick(meta, "broadcast_date", "broadcast_at", "date")
-    article.broadcast_at = metadata.parse_when(when)
+    article.broadcast_at = metadata.field("broadcast date", metadata.parse_when, when)
     if when and article.broadcast_at is None:
         raise ArticleError(f"broadcast date “{when}” is not a date")
     article.audio_url = str(_pick(meta, "audio", "audio_url", "enclosure") or "")
-    article.audio_duration = metadata.parse_duration(_pick(meta, "duration", "audio_duration"))
+    duration = _pick(meta, "duration", "audio_duration")
+    article.audio_duration = metadata.field("duration", metadata.parse_duration, duration)
     summary = str(_pick(meta, "summary", "excerpt", "description") or "")
     article.summary_html = f"<p>{escape(squash(summary))}</p>" if summary.strip() else ""
     article.tags = metadata.split_names(meta.get("tags"))

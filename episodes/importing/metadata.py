@@ -10,6 +10,8 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from episodes.blocks import parse_timestamp
 
+from .article import ArticleError
+
 # "#90 Marché > The title": the number, an optional rubric before " > ", then the title.
 TITLE_RE = re.compile(
     r"^\s*#\s*(?P<number>\d+)\s*(?:[-:.\N{EN DASH}\N{EM DASH}]\s*)?"
@@ -52,6 +54,29 @@ BROADCAST_LINE_RE = re.compile(
 )
 
 
+# Longer than any episode; also keeps durations within what every database stores.
+MAX_DURATION = datetime.timedelta(hours=1000)
+# A day's margin: a date at either end of Python's range overflows in some time zone.
+EARLIEST = datetime.datetime.min.replace(tzinfo=datetime.UTC) + datetime.timedelta(days=1)
+LATEST = datetime.datetime.max.replace(tzinfo=datetime.UTC) - datetime.timedelta(days=1)
+# More digits than any number a database column holds (a 64-bit integer has 19).
+MAX_DIGITS = 20
+NUMBER_RE = re.compile(r"(?P<sign>(?<!\w)-)?(?P<digits>\d+)")
+
+
+class OutOfRange(ValueError):
+    """A value that reads correctly but that no page could store (year 10000, a huge number)."""
+
+
+def field(name: str, parse, value):
+    """parse(value), with a value out of range reported as an ArticleError naming the field."""
+    try:
+        return parse(value)
+    except OutOfRange as error:
+        shown = str(value) if len(str(value)) <= 40 else str(value)[:39] + "…"
+        raise ArticleError(f"{name} “{shown}” {error}") from None
+
+
 @dataclass
 class ParsedTitle:
     """A title split into its episode number, rubric and the title proper."""
@@ -68,7 +93,9 @@ def parse_title(text: str) -> ParsedTitle:
     if not match:
         return ParsedTitle(title=text)
     return ParsedTitle(
-        title=match["title"], number=int(match["number"]), rubric=(match["rubric"] or "").strip()
+        title=match["title"],
+        number=parse_number(match["number"]),
+        rubric=(match["rubric"] or "").strip(),
     )
 
 
@@ -77,9 +104,17 @@ def parse_number(value) -> int | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
-    match = re.search(r"\d+", str(value))
-    return int(match.group()) if match else None
+        digits = str(abs(value))
+    else:
+        # A minus sign counts ("-5" is refused by the field), a hyphen does not ("Episode-12").
+        match = NUMBER_RE.search(str(value))
+        if not match:
+            return None
+        digits = match["digits"].lstrip("0") or "0"
+    # Python refuses to convert very long digit strings; no column holds them anyway.
+    if len(digits) > MAX_DIGITS:
+        raise OutOfRange(f"is too large (more than {MAX_DIGITS} digits)")
+    return value if isinstance(value, int) else int((match["sign"] or "") + digits)
 
 
 def parse_human_date(text: str) -> datetime.date | None:
@@ -114,6 +149,12 @@ def parse_when(value) -> datetime.datetime | None:
             return None
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
+    try:
+        in_range = EARLIEST <= moment.astimezone(datetime.UTC) <= LATEST
+    except OverflowError:
+        in_range = False
+    if not in_range:
+        raise OutOfRange("is out of range (a date between the years 1 and 9999 in every time zone)")
     return moment
 
 
@@ -140,22 +181,33 @@ def parse_broadcast_line(text: str) -> tuple[datetime.datetime, str] | None:
     if len(text) > 300:
         return None
     match = BROADCAST_LINE_RE.match(text)
-    moment = parse_when(match["date"]) if match else None
+    try:
+        moment = parse_when(match["date"]) if match else None
+    except OutOfRange:
+        return None
     if moment is None:
         return None
     return moment, (match["show"] or "").strip()
 
 
 def parse_duration(value) -> datetime.timedelta | None:
-    """Audio length from seconds or "h:mm:ss"; None when unreadable."""
-    if value is None or value == "":
+    """Audio length from seconds or "h:mm:ss"; None when unreadable, OutOfRange when absurd."""
+    if value is None or value == "" or isinstance(value, bool):
         return None
-    if isinstance(value, int):
-        return datetime.timedelta(seconds=value)
-    try:
-        return datetime.timedelta(seconds=parse_timestamp(str(value)))
-    except ValueError:
-        return None
+    text = str(value).strip()
+    if isinstance(value, int) or text.isdigit():
+        if len(text) > MAX_DIGITS:
+            raise OutOfRange(f"is too large (more than {MAX_DIGITS} digits)")
+        seconds = int(text)
+    else:
+        try:
+            seconds = parse_timestamp(text)
+        except ValueError:
+            return None
+    if not 0 <= seconds < MAX_DURATION.total_seconds():
+        hours = int(MAX_DURATION.total_seconds() // 3600)
+        raise OutOfRange(f"is not a length of audio (0 to {hours} hours)")
+    return datetime.timedelta(seconds=seconds)
 
 
 def split_names(value) -> list[str]:

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .article import Article, ArticleError
+from .article import Article, ArticleError, unexpected
 from .html_page import read_html
 from .markdown_file import read_markdown
 from .wxr import read_wxr
@@ -22,6 +22,10 @@ class Failure:
     location: str
     reason: str
 
+    def __post_init__(self):
+        # One line per failure, whatever the message held (parsers quote the source).
+        self.reason = " ".join(self.reason.split())
+
 
 def find_files(paths: list[str]) -> Iterator[tuple[Path, Path]]:
     """(file, folder it was found under) for each path; folders are searched recursively."""
@@ -36,7 +40,17 @@ def find_files(paths: list[str]) -> Iterator[tuple[Path, Path]]:
 
 
 def read_file(path: Path, root: Path) -> Iterator[Article | Failure]:
-    """Every article a file holds (one, or one per post of a WordPress export)."""
+    """Every article a file holds (one, or one per post of a WordPress export).
+
+    Never raises: whatever goes wrong becomes a Failure, so the batch goes on.
+    """
+    try:
+        yield from _read_file(path, root)
+    except Exception as error:  # one broken file must not stop the batch
+        yield Failure(str(path), str(unexpected(error)))
+
+
+def _read_file(path: Path, root: Path) -> Iterator[Article | Failure]:
     suffix = path.suffix.lower()
     if suffix in WXR_SUFFIXES:
         for location, result in read_wxr(path):

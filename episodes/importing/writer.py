@@ -9,10 +9,18 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from episodes import factories
-from episodes.models import SUMMARY_FEATURES, EpisodeGuest, EpisodeHost, EpisodePage, PodcastPage
+from episodes.models import (
+    SUMMARY_FEATURES,
+    EpisodeGuest,
+    EpisodeHost,
+    EpisodePage,
+    EpisodeTag,
+    PodcastPage,
+)
 
 from .article import Article, ArticleError, Faq, Heading, Paragraph, Picture, Quote
 from .lookups import ImageUploader, person_for_credit, rubric_named, speaker_for
+from .outline import excerpt
 from .richtext import sanitize
 from .validation import describe
 
@@ -58,13 +66,15 @@ class EpisodeWriter:
         except ValidationError as error:
             self.images.forget_written(mark)
             raise ArticleError(describe(error)) from None
-        except ArticleError:
+        except Exception:
+            # Whatever failed, the transaction is rolled back: the files must go with it.
             self.images.forget_written(mark)
             raise
 
     def _save(self, article: Article) -> Outcome:
         self._speakers = {}
         self._check_show(article)
+        self._check_values(article)
         existing = self._existing(article)
         page = existing.get_latest_revision_as_object() if existing else EpisodePage()
         before = self.snapshot(page) if existing else None
@@ -99,6 +109,42 @@ class EpisodeWriter:
         revision = page.save_revision(log_action=True, clean=False)
         if publish:
             revision.publish(log_action=True)
+
+    def _check_values(self, article: Article) -> None:
+        """The article's values, checked by the model's own fields before anything is written.
+
+        What the database would refuse (a number out of its range, a tag too long) must be
+        an error naming the field, not a database error halfway through saving the page.
+        """
+        values = {
+            "title": article.title,
+            "slug": article.slug,
+            "episode_number": article.episode_number,
+            "season": article.season,
+            "headline": article.headline,
+            "broadcast_at": article.broadcast_at,
+            "audio_url": article.audio_url,
+            "audio_duration": article.audio_duration,
+            "source_url": article.source_url,
+        }
+        checked = {name for name, value in values.items() if value not in (None, "")}
+        errors: dict[str, list[ValidationError]] = {}
+        try:
+            EpisodePage(**values).clean_fields(
+                exclude={field.name for field in EpisodePage._meta.fields} - checked
+            )
+        except ValidationError as error:
+            errors.update(error.error_dict)
+        tag_name = EpisodeTag.tag_model()._meta.get_field("name")
+        for tag in article.tags:
+            try:
+                tag_name.clean(tag, None)
+            except ValidationError as error:
+                errors.setdefault("tags", []).append(
+                    ValidationError(f"“{excerpt(tag, 40)}”: {' '.join(error.messages)}")
+                )
+        if errors:
+            raise ArticleError(describe(ValidationError(errors)))
 
     def _check_show(self, article: Article) -> None:
         named = " ".join(article.show.split()).casefold()

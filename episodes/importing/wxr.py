@@ -4,13 +4,13 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from django.utils.text import slugify
 from lxml import etree
 
 from . import metadata
-from .article import Article, ArticleError
-from .body import fill_body
+from .article import Article, ArticleError, unexpected
+from .body import fill_body, parse_html
+from .limits import check_file_size, check_html, check_size
 from .quotes import squash
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -30,7 +30,11 @@ def read_wxr(path: Path) -> Iterator[Entry]:
     """(location, article or error) for each post of the export, in the export's order."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
+        check_file_size(path, export=True)
         tree = etree.parse(str(path), parser)
+    except ArticleError as error:
+        yield str(path), error
+        return
     except OSError as error:
         yield str(path), ArticleError(f"cannot read the file: {error}")
         return
@@ -50,9 +54,13 @@ def read_wxr(path: Path) -> Iterator[Entry]:
             continue
         location = f"{path}#{position} (post {_text(item, 'wp:post_id', names) or '?'})"
         try:
-            yield location, _article(item, names, location, path.parent)
+            article = _article(item, names, location, path.parent)
         except ArticleError as error:
             yield location, error
+        except Exception as error:  # one broken post must not stop the export
+            yield location, unexpected(error)
+        else:
+            yield location, article
 
 
 def autop(html: str) -> str:
@@ -78,10 +86,12 @@ def _article(item, names: dict, location: str, base_dir: Path) -> Article:
     raw_title = squash(_text(item, "title", names))
     if not raw_title:
         raise ArticleError("no title")
-    parsed = metadata.parse_title(raw_title)
+    parsed = metadata.field("title", metadata.parse_title, raw_title)
     article.title = parsed.title
     number = meta.get("episode_number")
-    article.episode_number = metadata.parse_number(number) if number else parsed.number
+    article.episode_number = (
+        metadata.field("episode_number", metadata.parse_number, number) if number else parsed.number
+    )
     categories = [
         squash(category.text or "")
         for category in item.iterfind("category")
@@ -97,18 +107,24 @@ def _article(item, names: dict, location: str, base_dir: Path) -> Article:
         ]
     )
     article.show = meta.get("show", "")
-    article.season = metadata.parse_number(meta.get("season"))
+    article.season = metadata.field("season", metadata.parse_number, meta.get("season"))
     article.hosts = metadata.split_names(meta.get("hosts"))
     article.guests = metadata.split_names(meta.get("guests"))
-    article.audio_duration = metadata.parse_duration(meta.get("duration"))
+    duration = meta.get("duration")
+    article.audio_duration = metadata.field("duration", metadata.parse_duration, duration)
     enclosure = meta.get("audio_url") or meta.get("enclosure", "").split("\n")[0]
     article.audio_url = enclosure.strip()
     article.slug = slugify(_text(item, "wp:post_name", names))
     article.publishable = _text(item, "wp:status", names) in ("publish", "")
     article.broadcast_at = _broadcast(item, names, meta)
     excerpt = _text(item, "excerpt:encoded", names) if names["excerpt"] else ""
+    text = _text(item, "content:encoded", names)
+    size = len(text.encode()) + len(excerpt.encode())
+    check_size(size, "IMPORT_MAX_ARTICLE_BYTES", "the post")
     article.summary_html = autop(excerpt) if excerpt.strip() else ""
-    content = BeautifulSoup(autop(_text(item, "content:encoded", names)), "lxml")
+    if article.summary_html:
+        check_html(article.summary_html)  # the writer's sanitiser walks it recursively
+    content = parse_html(autop(text))
     fill_body(article, content.body or content, base_dir=base_dir, title_texts={raw_title})
     return article
 
@@ -116,18 +132,18 @@ def _article(item, names: dict, location: str, base_dir: Path) -> Article:
 def _broadcast(item, names: dict, meta: dict):
     explicit = meta.get("broadcast_date")
     if explicit:
-        moment = metadata.parse_when(explicit)
+        moment = metadata.field("broadcast_date", metadata.parse_when, explicit)
         if moment is None:
             raise ArticleError(f"broadcast_date “{explicit}” is not a date")
         return moment
     gmt = _text(item, "wp:post_date_gmt", names)
     if gmt and not gmt.startswith("0000"):
-        moment = metadata.parse_when(gmt.replace(" ", "T") + "+00:00")
+        moment = metadata.field("wp:post_date_gmt", metadata.parse_when, f"{gmt}+00:00")
         if moment:
             return moment
-    return metadata.parse_when(_text(item, "pubDate", names)) or metadata.parse_when(
-        _text(item, "wp:post_date", names)
-    )
+    return metadata.field(
+        "pubDate", metadata.parse_when, _text(item, "pubDate", names)
+    ) or metadata.field("wp:post_date", metadata.parse_when, _text(item, "wp:post_date", names))
 
 
 def _text(element, path: str, names: dict) -> str:

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
-from episodes.importing.article import Article, ArticleError
+from episodes.importing.article import Article, ArticleError, unexpected
 from episodes.importing.outline import outline
 from episodes.importing.sources import Failure, find_files, read_file
 from episodes.importing.writer import EpisodeWriter
@@ -88,6 +88,8 @@ class Command(BaseCommand):
                 outcome = writer.save(result)
             except ArticleError as error:
                 result = Failure(result.location, str(error))
+            except Exception as error:  # the batch goes on; the writer rolled back
+                result = Failure(result.location, str(unexpected(error)))
         if isinstance(result, Failure):
             return "failed", [f"FAILED {result.location}: {result.reason}"], result
         lines = [f"{outcome.status} #{result.episode_number} {result.title} ({result.location})"]

@@ -68,6 +68,7 @@ def test_numbers_and_durations():
         None,
         None,
     ]
+    assert [parse_number(v) for v in ("-5", "Episode-12", "007", -3)] == [-5, 12, 7, -3]
     assert parse_duration("1:02:03") == datetime.timedelta(hours=1, minutes=2, seconds=3)
     assert parse_duration(90) == datetime.timedelta(seconds=90)
     assert parse_duration("long") is None
