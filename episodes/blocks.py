@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
@@ -462,33 +463,15 @@ class EpisodeBodyBlock(TolerantStreamBlock):
     embed = EmbedMediaBlock()
 
     def clean(self, value):
-        value = super().clean(value)
-        errors = {}
-        parent_level = 1
-        seen_anchors: set[str] = set()
-        for index, child in enumerate(value):
-            if child.block_type != "heading":
-                continue
-            level = int(child.value["level"][1])
-            if level > parent_level + 1:
-                errors[index] = StructBlockValidationError(
-                    {
-                        "level": ValidationError(
-                            f"An h{level} needs an h{level - 1} above it; "
-                            "headings must not skip a level."
-                        )
-                    }
-                )
-            parent_level = level
-            anchor = child.value.get("anchor")
-            if anchor:
-                if anchor in seen_anchors:
-                    errors[index] = StructBlockValidationError(
-                        {"anchor": ValidationError(f'The anchor "{anchor}" is already used.')}
-                    )
-                seen_anchors.add(anchor)
-        if errors:
-            raise StreamBlockValidationError(block_errors=errors)
+        # The rules across blocks run on the posted values too, so that one save shows them
+        # together with each block's own errors instead of after those are fixed.
+        across = StreamBlockValidationError(block_errors=heading_errors(value))
+        try:
+            value = super().clean(value)
+        except StreamBlockValidationError as own:
+            raise combine_errors(own, across) from None
+        if across.block_errors:
+            raise across
         return value
 
     def get_api_representation(self, value, context=None) -> list[dict[str, Any]]:
@@ -498,6 +481,74 @@ class EpisodeBodyBlock(TolerantStreamBlock):
             if item["type"] == "heading":
                 item["value"]["anchor"] = anchors.get(item["id"], item["value"]["anchor"])
         return items
+
+
+def heading_errors(body) -> dict[int, StructBlockValidationError]:
+    """Errors for headings that skip a level or reuse an anchor, by block index."""
+    errors = {}
+    parent_level = 1
+    seen_anchors: set[str] = set()
+    for index, child in enumerate(body):
+        if child.block_type != "heading":
+            continue
+        found = {}
+        level = heading_level(child.value.get("level"))
+        if level > parent_level + 1:
+            found["level"] = ValidationError(
+                f"An h{level} needs an h{level - 1} above it; headings must not skip a level."
+            )
+        parent_level = level
+        anchor = child.value.get("anchor")
+        if anchor in seen_anchors:
+            found["anchor"] = ValidationError(f'The anchor "{anchor}" is already used.')
+        if anchor:
+            seen_anchors.add(anchor)
+        if found:
+            errors[index] = StructBlockValidationError(found)
+    return errors
+
+
+def timestamp_errors(body, duration: int | None) -> dict[int, StructBlockValidationError]:
+    """Errors for quotes and headings whose timestamp falls after the end of the audio."""
+    if duration is None:
+        return {}
+    errors = {}
+    for index, child in enumerate(body):
+        if child.block_type not in ("pull_quote", "heading"):
+            continue
+        stamp = child.value.get("timestamp")
+        # An unreadable timestamp has its own error from TimestampBlock.
+        seconds = timestamp_seconds(stamp)
+        if seconds is not None and seconds > duration:
+            message = f"{stamp} is after the end of the audio ({format_timestamp(duration)})."
+            errors[index] = StructBlockValidationError({"timestamp": ValidationError(message)})
+    return errors
+
+
+STRUCTURED_ERRORS = (
+    StreamBlockValidationError,
+    StructBlockValidationError,
+    ListBlockValidationError,
+)
+
+
+def combine_errors(first: ValidationError, second: ValidationError) -> ValidationError:
+    """One error holding both, child by child: the block editor shows a field's first only."""
+    if isinstance(second, STRUCTURED_ERRORS) and not isinstance(first, STRUCTURED_ERRORS):
+        first, second = second, first
+    if not isinstance(first, STRUCTURED_ERRORS):
+        return ValidationError([*first.error_list, *second.error_list])
+    block_errors = dict(first.block_errors)
+    non_block_errors = first.non_block_errors.as_data()
+    if type(second) is type(first):
+        for key, error in second.block_errors.items():
+            block_errors[key] = (
+                combine_errors(block_errors[key], error) if key in block_errors else error
+            )
+        non_block_errors += second.non_block_errors.as_data()
+    else:
+        non_block_errors += second.error_list
+    return type(first)(block_errors=block_errors, non_block_errors=non_block_errors)
 
 
 def heading_anchors(body) -> dict[str, str]:
