@@ -66,6 +66,27 @@ def is_blank_html(html: str) -> bool:
     return not strip_tags(html or "").replace("&nbsp;", "").strip()
 
 
+def text_of(value) -> str:
+    """The text of a posted or cleaned value: rich text's source, a string stripped, else ""."""
+    text = getattr(value, "source", value)
+    return text.strip() if isinstance(text, str) else ""
+
+
+def clean_struct(clean, value, errors: dict[str, ValidationError]):
+    """A StructBlock's clean(value) reporting the block's own rules, checked on the posted
+    values, in the same save as its fields' errors; a rule's message for a field replaces the
+    generic one ("This field is required.")."""
+    try:
+        cleaned = clean(value)
+    except StructBlockValidationError as own:
+        raise StructBlockValidationError(
+            {**own.block_errors, **errors}, own.non_block_errors
+        ) from None
+    if errors:
+        raise StructBlockValidationError(errors)
+    return cleaned
+
+
 def heading_level(level: str | None) -> int:
     """2 for "h2" and so on; a level that isn't one of the choices reads as a section."""
     return {"h2": 2, "h3": 3, "h4": 4}.get(level or "", 2)
@@ -144,7 +165,7 @@ class SpeakerFields:
 
     @staticmethod
     def speaker_errors(value) -> dict[str, ValidationError]:
-        if value.get("speaker") and value.get("speaker_name"):
+        if value.get("speaker") and text_of(value.get("speaker_name")):
             message = "Choose a person or type a name, not both."
             return {"speaker_name": ValidationError(message)}
         return {}
@@ -178,13 +199,11 @@ class HeadingBlock(blocks.StructBlock):
         template = "episodes/blocks/heading.html"
 
     def clean(self, value):
-        value = super().clean(value)
-        anchor = value.get("anchor")
+        errors = {}
+        anchor = text_of(value.get("anchor"))
         if anchor and not ANCHOR_RE.match(anchor):
-            raise StructBlockValidationError(
-                {"anchor": ValidationError("Use lowercase letters, digits and single dashes.")}
-            )
-        return value
+            errors["anchor"] = ValidationError("Use lowercase letters, digits and single dashes.")
+        return clean_struct(super().clean, value, errors)
 
     def get_api_representation(self, value, context=None) -> dict[str, Any]:
         data = super().get_api_representation(value, context)
@@ -211,10 +230,10 @@ class ParagraphBlock(blocks.StructBlock):
         template = "episodes/blocks/paragraph.html"
 
     def clean(self, value):
-        value = super().clean(value)
-        if is_blank_html(value["text"].source):
-            raise StructBlockValidationError({"text": ValidationError("Write the paragraph.")})
-        return value
+        errors = {}
+        if is_blank_html(text_of(value.get("text"))):
+            errors["text"] = ValidationError("Write the paragraph.")
+        return clean_struct(super().clean, value, errors)
 
     def get_api_representation(self, value, context=None) -> dict[str, Any]:
         data = super().get_api_representation(value, context)
@@ -247,13 +266,10 @@ class PullQuoteBlock(blocks.StructBlock):
         template = "episodes/blocks/pull_quote.html"
 
     def clean(self, value):
-        value = super().clean(value)
         errors = SpeakerFields.speaker_errors(value)
-        if not value["text"].strip():
+        if not text_of(value.get("text")):
             errors["text"] = ValidationError("Write the quote.")
-        if errors:
-            raise StructBlockValidationError(errors)
-        return value
+        return clean_struct(super().clean, value, errors)
 
     def get_api_representation(self, value, context=None) -> dict[str, Any]:
         data = super().get_api_representation(value, context)
@@ -279,13 +295,12 @@ class SupportingQuoteBlock(blocks.StructBlock):
         form_classname = "struct-block supporting-quote"
 
     def clean(self, value):
-        value = super().clean(value)
         errors = SpeakerFields.speaker_errors(value)
-        if (value.get("speaker") or value.get("speaker_name")) and not value["text"].strip():
+        if (value.get("speaker") or text_of(value.get("speaker_name"))) and not text_of(
+            value.get("text")
+        ):
             errors["text"] = ValidationError("A speaker needs the words they said.")
-        if errors:
-            raise StructBlockValidationError(errors)
-        return value
+        return clean_struct(super().clean, value, errors)
 
     def get_api_representation(self, value, context=None) -> dict[str, Any] | None:
         data = super().get_api_representation(value, context)
@@ -311,10 +326,10 @@ class FAQItemBlock(blocks.StructBlock):
         label = "Question"
 
     def clean(self, value):
-        value = super().clean(value)
-        if is_blank_html(value["answer"].source):
-            raise StructBlockValidationError({"answer": ValidationError("Write the answer.")})
-        return value
+        errors = {}
+        if is_blank_html(text_of(value.get("answer"))):
+            errors["answer"] = ValidationError("Write the answer.")
+        return clean_struct(super().clean, value, errors)
 
     def get_api_representation(self, value, context=None) -> dict[str, Any]:
         data = super().get_api_representation(value, context)
@@ -355,11 +370,10 @@ class FAQBlock(blocks.StructBlock):
         template = "episodes/blocks/faq.html"
 
     def clean(self, value):
+        errors = {}
         if not value.get("items"):
-            raise StructBlockValidationError(
-                {"items": ValidationError("An FAQ needs at least one question.")}
-            )
-        return super().clean(value)
+            errors["items"] = ValidationError("An FAQ needs at least one question.")
+        return clean_struct(super().clean, value, errors)
 
     def get_api_representation(self, value, context=None) -> dict[str, Any]:
         data = super().get_api_representation(value, context)
@@ -498,7 +512,7 @@ def heading_errors(body) -> dict[int, StructBlockValidationError]:
                 f"An h{level} needs an h{level - 1} above it; headings must not skip a level."
             )
         parent_level = level
-        anchor = child.value.get("anchor")
+        anchor = text_of(child.value.get("anchor"))
         if anchor in seen_anchors:
             found["anchor"] = ValidationError(f'The anchor "{anchor}" is already used.')
         if anchor:

@@ -51,6 +51,11 @@ class MalformedData(Exception):
     """Raised while checking posted data, with what is wrong in the editor's words."""
 
 
+def is_count(value) -> bool:
+    """True for a whole number of zero or more, as Draft.js writes depths, offsets, lengths."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def rich_text_problem(raw) -> str:
     """Why a posted Draftail value can't be read, or "" when it can."""
     if raw is None:
@@ -69,13 +74,17 @@ def rich_text_problem(raw) -> str:
         if not isinstance(entity, dict) or not isinstance(entity.get("data"), dict):
             return "a link in rich text has no data"
     for block in state["blocks"]:
-        if not isinstance(block, dict) or not isinstance(block.get("text"), str):
+        if not (
+            isinstance(block, dict)
+            and isinstance(block.get("text"), str)
+            and is_count(block.get("depth", 0))
+            and isinstance(block.get("inlineStyleRanges", []), list)
+            and isinstance(block.get("entityRanges", []), list)
+        ):
             return "a rich text paragraph is not in the editor's format"
         ranges = [*block.get("inlineStyleRanges", []), *block.get("entityRanges", [])]
         if not all(
-            isinstance(item, dict)
-            and isinstance(item.get("offset"), int)
-            and isinstance(item.get("length"), int)
+            isinstance(item, dict) and is_count(item.get("offset")) and is_count(item.get("length"))
             for item in ranges
         ):
             return "a rich text range is not in the editor's format"
@@ -125,22 +134,21 @@ def check_block_data(block, data, prefix: str) -> None:
     elif isinstance(block, blocks.BaseStructBlock):
         for name, child in block.child_blocks.items():
             check_block_data(child, data, f"{prefix}-{name}")
-    elif isinstance(block, blocks.RichTextBlock) and isinstance(
-        block.field.widget, DraftailRichTextArea
-    ):
-        problem = rich_text_problem(data.get(prefix))
-        if problem:
-            raise MalformedData(problem)
+    elif isinstance(block, blocks.ChooserBlock):
+        chosen = data.get(prefix)
+        if chosen:
+            try:
+                block.model_class._meta.pk.to_python(chosen)
+            except ValidationError:
+                name = block.model_class._meta.verbose_name
+                raise MalformedData(f"a chosen {name} is not given by its id") from None
 
 
-def read_or_malformed(read, data, files, name: str):
-    """Wagtail's reading of the data, or a MalformedValue when it fails on it anyway."""
-    try:
-        return read(data, files, name)
-    except READ_ERRORS:
-        # The checks above missed a shape Wagtail can't read: refuse it, and leave a trace.
-        logger.warning("Unreadable admin form data for %s", name, exc_info=True)
-        return MalformedValue("part of it is not in the editor's format")
+def unreadable(name: str) -> MalformedData:
+    """The error for data that passed the checks here but that Wagtail still fails on."""
+    # The checks have a gap: refuse the data all the same, and leave a trace to close it.
+    logger.warning("Unreadable admin form data for %s", name, exc_info=True)
+    return MalformedData("part of it is not in the editor's format")
 
 
 class GuardedBlockWidget(BlockWidget):
@@ -149,19 +157,40 @@ class GuardedBlockWidget(BlockWidget):
     def value_from_datadict(self, data, files, name):
         try:
             check_block_data(self.block_def, data, name)
+            try:
+                return super().value_from_datadict(data, files, name)
+            except READ_ERRORS:
+                raise unreadable(name) from None
+        # Also raised by the rich text widgets of the blocks, while Wagtail reads them.
         except MalformedData as problem:
             return MalformedValue(str(problem))
-        return read_or_malformed(super().value_from_datadict, data, files, name)
 
 
 class GuardedDraftailRichTextArea(DraftailRichTextArea):
-    """The Draftail editor, checking the posted JSON before converting it."""
+    """The Draftail editor, checking the posted JSON before converting it.
+
+    It raises MalformedData rather than returning a value: inside a StreamField, Wagtail would
+    wrap any value in RichText; the guarded fields turn the error into a MalformedValue."""
 
     def value_from_datadict(self, data, files, name):
         problem = rich_text_problem(data.get(name))
         if problem:
-            return MalformedValue(problem)
-        return read_or_malformed(super().value_from_datadict, data, files, name)
+            raise MalformedData(problem)
+        try:
+            return super().value_from_datadict(data, files, name)
+        except READ_ERRORS:
+            raise unreadable(name) from None
+
+
+class GuardedBoundField(forms.BoundField):
+    """A form's view of a field whose widget may raise MalformedData while reading."""
+
+    @property
+    def data(self):
+        try:
+            return super().data
+        except MalformedData as problem:
+            return MalformedValue(str(problem))
 
 
 class RefusesMalformedValue:
@@ -193,6 +222,8 @@ class GuardedBlockField(RefusesMalformedValue, BlockField):
 
 class GuardedRichTextFormField(RefusesMalformedValue, forms.CharField):
     """The admin form field of every RichTextField (its widget comes from the editor setting)."""
+
+    bound_field_class = GuardedBoundField
 
 
 def register() -> None:

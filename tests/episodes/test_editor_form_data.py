@@ -85,6 +85,16 @@ MALFORMED = {
             {"0": {"type": "LINK", "mutability": "MUTABLE", "data": {"url": "https://a.test"}}},
         )
     },
+    "rich text range with a negative length": {
+        "body-1-value-text": draftail(
+            [{**text_block("Edited"), "inlineStyleRanges": [{"offset": 0, "length": -2}]}]
+        )
+    },
+    "rich text list item at a negative depth": {
+        "body-1-value-text": draftail(
+            [{**text_block("Edited"), "type": "unordered-list-item", "depth": -5}]
+        )
+    },
     "rich text missing from the form": {"body-1-value-text": None},
     "FAQ answer that is not Draftail JSON": {"body-2-value-items-0-value-answer": "[]"},
     "non-numeric block count": {"body-count": "abc"},
@@ -205,6 +215,23 @@ def test_a_malformed_summary_is_refused_and_the_stored_one_shown_again(
     # The editor is given back what is stored, not the unreadable post.
     html = response.content.decode()
     assert "What this episode is about" in html
+
+
+def test_data_the_checks_miss_is_refused_too_and_logged(admin_client, edited_episode, caplog):
+    """Overlapping links pass the shape checks but not Wagtail's converter: still no 500."""
+    link = {"type": "LINK", "mutability": "MUTABLE", "data": {"url": "https://a.test"}}
+    overlapping = [{"key": 0, "offset": 0, "length": 4}, {"key": 1, "offset": 2, "length": 4}]
+    text = draftail([text_block("Edited", overlapping)], {"0": link, "1": link})
+    before = stored_state(edited_episode)
+    data = malform(edit_form_data(edited_episode), {"body-1-value-text": text})
+    response = post_edit(admin_client, edited_episode, data)
+    assert response.status_code == 200
+    assert CANNOT_READ in response.context["form"].errors["body"][0]
+    assert stored_state(edited_episode) == before
+    assert any(
+        record.name == "episodes.form_data" and record.levelname == "WARNING"
+        for record in caplog.records
+    )
 
 
 def test_a_refused_body_is_shown_again_as_stored(admin_client, edited_episode):
