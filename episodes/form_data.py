@@ -4,8 +4,8 @@ Wagtail's StreamField and Draftail widgets trust what the admin's JavaScript pos
 non-numeric count or order, a missing key or malformed rich text raises deep inside them, and
 an unknown block type or a negative count silently reads as fewer blocks (an empty body saved
 over the stored one). The widgets here check the posted data against the block definitions
-first and hand their field a MalformedValue, which the field refuses with a message while the
-form shows the stored value again.
+(and rich text against Draftail's format) before Wagtail reads it, and their fields refuse
+what can't be read with a message while the form shows the stored value again.
 """
 
 import json
@@ -33,8 +33,8 @@ READ_ERRORS = (
     RecursionError,
     ValidationError,
 )
-COUNT_RE = re.compile(r"^\d{1,9}$")
-ORDER_RE = re.compile(r"^-?\d{1,9}$")
+COUNT_RE = re.compile(r"[0-9]{1,9}")
+ORDER_RE = re.compile(r"-?[0-9]{1,9}")
 
 
 class MalformedValue:
@@ -42,8 +42,8 @@ class MalformedValue:
 
     def __init__(self, problem: str):
         self.message = (
-            f"The submitted content could not be read ({problem}). Nothing was saved: "
-            "reload the editor to get the stored version back."
+            f"The submitted content could not be read ({problem}). Nothing was saved; "
+            "the stored version is shown again."
         )
 
 
@@ -99,7 +99,7 @@ def posted_indexes(data, prefix: str, kind: str) -> list[int]:
     will read them."""
     count = data.get(f"{prefix}-count")
     # More items than posted fields can't be real, and would keep Wagtail looping for nothing.
-    if not isinstance(count, str) or not COUNT_RE.match(count) or int(count) > len(data):
+    if not isinstance(count, str) or not COUNT_RE.fullmatch(count) or int(count) > len(data):
         raise MalformedData(f"the number of {kind}s is not valid")
     kept, orders = [], set()
     for index in range(int(count)):
@@ -109,7 +109,7 @@ def posted_indexes(data, prefix: str, kind: str) -> list[int]:
         if data[f"{item}-deleted"]:
             continue
         order = data.get(f"{item}-order")
-        if not isinstance(order, str) or not ORDER_RE.match(order):
+        if not isinstance(order, str) or not ORDER_RE.fullmatch(order):
             raise MalformedData(f"the position of {kind} {index + 1} is not valid")
         # Wagtail sorts by position and then compares the values themselves, which can't be.
         if int(order) in orders:

@@ -237,6 +237,7 @@ def test_data_the_checks_miss_is_refused_too_and_logged(admin_client, edited_epi
 def test_a_refused_body_is_shown_again_as_stored(admin_client, edited_episode):
     data = malform(edit_form_data(edited_episode), {"body-1-type": "podcast_player"})
     response = post_edit(admin_client, edited_episode, data)
+    assert response.status_code == 200
     html = response.content.decode()
     assert "Stored paragraph." in html and "Edited text." not in html
 
@@ -326,3 +327,25 @@ def test_a_timestamp_beyond_the_audio_is_refused_outside_the_admin_too(edited_ep
     assert "after the end of the audio (10:00)" in str(
         error.block_errors[0].block_errors["timestamp"]
     )
+
+
+def test_the_live_preview_refuses_malformed_data_without_an_error(admin_client, edited_episode):
+    """The preview panel posts the form as it is typed; unreadable data is just not previewed."""
+    data = malform(edit_form_data(edited_episode), {"body-count": "abc"})
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[edited_episode.pk])
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert response.json()["is_valid"] is False
+
+
+@pytest.mark.parametrize("count", ["abc", "-1", str(10**9)])
+def test_a_persons_links_refuse_malformed_data_too(admin_client, count):
+    """Every StreamField of the admin is guarded, not only the episode body."""
+    person = f.PersonFactory(links=[("link", {"label": "Site", "url": "https://a.test/"})])
+    data = {"name": person.name, "role": "", "bio": "", "photo": "", "links-count": count}
+    url = reverse("wagtailsnippets_episodes_person:edit", args=[person.pk])
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert CANNOT_READ in response.context["form"].errors["links"][0]
+    person.refresh_from_db()
+    assert person.first_link_url == "https://a.test/"
