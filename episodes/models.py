@@ -189,8 +189,11 @@ class EpisodePageForm(WagtailAdminPageForm):
         """Timestamps after the end of the posted audio, in the posted body even when it has
         errors of its own, so that they show in the same save."""
         duration = cleaned_data.get("audio_duration")
+        if duration is None or "body" not in self.fields:
+            return
         body = cleaned_data["body"] if "body" in cleaned_data else self["body"].data
-        if duration is None or not isinstance(body, StreamValue):
+        # A body that could not be read at all has nothing to check.
+        if not isinstance(body, StreamValue):
             return
         beyond = timestamp_errors(body, int(duration.total_seconds()))
         if beyond:
@@ -383,8 +386,9 @@ class EpisodePage(HeadlessMixin, Page):
             super().clean_fields(exclude=exclude)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
-        if not {"body", "audio_duration"} & set(exclude or ()):
-            beyond = timestamp_errors(self.body, self.audio_duration_seconds)
+        if self.audio_duration and not {"body", "audio_duration"} & set(exclude or ()):
+            # Not audio_duration_seconds: cached, it may predate the duration being checked.
+            beyond = timestamp_errors(self.body, int(self.audio_duration.total_seconds()))
             if beyond:
                 errors.setdefault("body", []).append(
                     StreamBlockValidationError(block_errors=beyond)

@@ -319,6 +319,7 @@ def test_timestamps_are_checked_against_the_posted_duration(admin_client, edited
 
 def test_a_timestamp_beyond_the_audio_is_refused_outside_the_admin_too(edited_episode):
     page = EpisodePage.objects.get(pk=edited_episode.pk)
+    assert page.audio_duration_seconds == 45 * 60  # cached before the duration changes
     page.audio_duration = timedelta(minutes=10)
     page.body = [f.pull_quote("Late.", speaker_name="A", timestamp="20:00")]
     with pytest.raises(ValidationError) as refused:
