@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
@@ -63,6 +64,27 @@ def format_timestamp(seconds: int) -> str:
 def is_blank_html(html: str) -> bool:
     """True when rich text holds no visible text (Draftail saves "<p></p>" for an empty box)."""
     return not strip_tags(html or "").replace("&nbsp;", "").strip()
+
+
+def text_of(value) -> str:
+    """The text of a posted or cleaned value: rich text's source, a string stripped, else ""."""
+    text = getattr(value, "source", value)
+    return text.strip() if isinstance(text, str) else ""
+
+
+def clean_struct(clean, value, errors: dict[str, ValidationError]):
+    """A StructBlock's clean(value) reporting the block's own rules, checked on the posted
+    values, in the same save as its fields' errors; a rule's message for a field replaces the
+    generic one ("This field is required.")."""
+    try:
+        cleaned = clean(value)
+    except StructBlockValidationError as own:
+        raise StructBlockValidationError(
+            {**own.block_errors, **errors}, own.non_block_errors
+        ) from None
+    if errors:
+        raise StructBlockValidationError(errors)
+    return cleaned
 
 
 def heading_level(level: str | None) -> int:
@@ -143,7 +165,7 @@ class SpeakerFields:
 
     @staticmethod
     def speaker_errors(value) -> dict[str, ValidationError]:
-        if value.get("speaker") and value.get("speaker_name"):
+        if value.get("speaker") and text_of(value.get("speaker_name")):
             message = "Choose a person or type a name, not both."
             return {"speaker_name": ValidationError(message)}
         return {}
@@ -177,13 +199,11 @@ class HeadingBlock(blocks.StructBlock):
         template = "episodes/blocks/heading.html"
 
     def clean(self, value):
-        value = super().clean(value)
-        anchor = value.get("anchor")
+        errors = {}
+        anchor = text_of(value.get("anchor"))
         if anchor and not ANCHOR_RE.match(anchor):
-            raise StructBlockValidationError(
-                {"anchor": ValidationError("Use lowercase letters, digits and single dashes.")}
-            )
-        return value
+            errors["anchor"] = ValidationError("Use lowercase letters, digits and single dashes.")
+        return clean_struct(super().clean, value, errors)
 
     def get_api_representation(self, value, context=None) -> dict[str, Any]:
         data = super().get_api_representation(value, context)
@@ -210,10 +230,10 @@ class ParagraphBlock(blocks.StructBlock):
         template = "episodes/blocks/paragraph.html"
 
     def clean(self, value):
-        value = super().clean(value)
-        if is_blank_html(value["text"].source):
-            raise StructBlockValidationError({"text": ValidationError("Write the paragraph.")})
-        return value
+        errors = {}
+        if is_blank_html(text_of(value.get("text"))):
+            errors["text"] = ValidationError("Write the paragraph.")
+        return clean_struct(super().clean, value, errors)
 
     def get_api_representation(self, value, context=None) -> dict[str, Any]:
         data = super().get_api_representation(value, context)
@@ -246,13 +266,10 @@ class PullQuoteBlock(blocks.StructBlock):
         template = "episodes/blocks/pull_quote.html"
 
     def clean(self, value):
-        value = super().clean(value)
         errors = SpeakerFields.speaker_errors(value)
-        if not value["text"].strip():
+        if not text_of(value.get("text")):
             errors["text"] = ValidationError("Write the quote.")
-        if errors:
-            raise StructBlockValidationError(errors)
-        return value
+        return clean_struct(super().clean, value, errors)
 
     def get_api_representation(self, value, context=None) -> dict[str, Any]:
         data = super().get_api_representation(value, context)
@@ -278,13 +295,12 @@ class SupportingQuoteBlock(blocks.StructBlock):
         form_classname = "struct-block supporting-quote"
 
     def clean(self, value):
-        value = super().clean(value)
         errors = SpeakerFields.speaker_errors(value)
-        if (value.get("speaker") or value.get("speaker_name")) and not value["text"].strip():
+        if (value.get("speaker") or text_of(value.get("speaker_name"))) and not text_of(
+            value.get("text")
+        ):
             errors["text"] = ValidationError("A speaker needs the words they said.")
-        if errors:
-            raise StructBlockValidationError(errors)
-        return value
+        return clean_struct(super().clean, value, errors)
 
     def get_api_representation(self, value, context=None) -> dict[str, Any] | None:
         data = super().get_api_representation(value, context)
@@ -310,10 +326,10 @@ class FAQItemBlock(blocks.StructBlock):
         label = "Question"
 
     def clean(self, value):
-        value = super().clean(value)
-        if is_blank_html(value["answer"].source):
-            raise StructBlockValidationError({"answer": ValidationError("Write the answer.")})
-        return value
+        errors = {}
+        if is_blank_html(text_of(value.get("answer"))):
+            errors["answer"] = ValidationError("Write the answer.")
+        return clean_struct(super().clean, value, errors)
 
     def get_api_representation(self, value, context=None) -> dict[str, Any]:
         data = super().get_api_representation(value, context)
@@ -354,11 +370,10 @@ class FAQBlock(blocks.StructBlock):
         template = "episodes/blocks/faq.html"
 
     def clean(self, value):
+        errors = {}
         if not value.get("items"):
-            raise StructBlockValidationError(
-                {"items": ValidationError("An FAQ needs at least one question.")}
-            )
-        return super().clean(value)
+            errors["items"] = ValidationError("An FAQ needs at least one question.")
+        return clean_struct(super().clean, value, errors)
 
     def get_api_representation(self, value, context=None) -> dict[str, Any]:
         data = super().get_api_representation(value, context)
@@ -462,33 +477,15 @@ class EpisodeBodyBlock(TolerantStreamBlock):
     embed = EmbedMediaBlock()
 
     def clean(self, value):
-        value = super().clean(value)
-        errors = {}
-        parent_level = 1
-        seen_anchors: set[str] = set()
-        for index, child in enumerate(value):
-            if child.block_type != "heading":
-                continue
-            level = int(child.value["level"][1])
-            if level > parent_level + 1:
-                errors[index] = StructBlockValidationError(
-                    {
-                        "level": ValidationError(
-                            f"An h{level} needs an h{level - 1} above it; "
-                            "headings must not skip a level."
-                        )
-                    }
-                )
-            parent_level = level
-            anchor = child.value.get("anchor")
-            if anchor:
-                if anchor in seen_anchors:
-                    errors[index] = StructBlockValidationError(
-                        {"anchor": ValidationError(f'The anchor "{anchor}" is already used.')}
-                    )
-                seen_anchors.add(anchor)
-        if errors:
-            raise StreamBlockValidationError(block_errors=errors)
+        # The rules across blocks run on the posted values too, so that one save shows them
+        # together with each block's own errors instead of after those are fixed.
+        across = StreamBlockValidationError(block_errors=heading_errors(value))
+        try:
+            value = super().clean(value)
+        except StreamBlockValidationError as own:
+            raise combine_errors(own, across) from None
+        if across.block_errors:
+            raise across
         return value
 
     def get_api_representation(self, value, context=None) -> list[dict[str, Any]]:
@@ -498,6 +495,74 @@ class EpisodeBodyBlock(TolerantStreamBlock):
             if item["type"] == "heading":
                 item["value"]["anchor"] = anchors.get(item["id"], item["value"]["anchor"])
         return items
+
+
+def heading_errors(body) -> dict[int, StructBlockValidationError]:
+    """Errors for headings that skip a level or reuse an anchor, by block index."""
+    errors = {}
+    parent_level = 1
+    seen_anchors: set[str] = set()
+    for index, child in enumerate(body):
+        if child.block_type != "heading":
+            continue
+        found = {}
+        level = heading_level(child.value.get("level"))
+        if level > parent_level + 1:
+            found["level"] = ValidationError(
+                f"An h{level} needs an h{level - 1} above it; headings must not skip a level."
+            )
+        parent_level = level
+        anchor = text_of(child.value.get("anchor"))
+        if anchor in seen_anchors:
+            found["anchor"] = ValidationError(f'The anchor "{anchor}" is already used.')
+        if anchor:
+            seen_anchors.add(anchor)
+        if found:
+            errors[index] = StructBlockValidationError(found)
+    return errors
+
+
+def timestamp_errors(body, duration: int | None) -> dict[int, StructBlockValidationError]:
+    """Errors for quotes and headings whose timestamp falls after the end of the audio."""
+    if duration is None:
+        return {}
+    errors = {}
+    for index, child in enumerate(body):
+        if child.block_type not in ("pull_quote", "heading"):
+            continue
+        stamp = child.value.get("timestamp")
+        # An unreadable timestamp has its own error from TimestampBlock.
+        seconds = timestamp_seconds(stamp)
+        if seconds is not None and seconds > duration:
+            message = f"{stamp} is after the end of the audio ({format_timestamp(duration)})."
+            errors[index] = StructBlockValidationError({"timestamp": ValidationError(message)})
+    return errors
+
+
+STRUCTURED_ERRORS = (
+    StreamBlockValidationError,
+    StructBlockValidationError,
+    ListBlockValidationError,
+)
+
+
+def combine_errors(first: ValidationError, second: ValidationError) -> ValidationError:
+    """One error holding both, child by child: the block editor shows a field's first only."""
+    if isinstance(second, STRUCTURED_ERRORS) and not isinstance(first, STRUCTURED_ERRORS):
+        first, second = second, first
+    if not isinstance(first, STRUCTURED_ERRORS):
+        return ValidationError([*first.error_list, *second.error_list])
+    block_errors = dict(first.block_errors)
+    non_block_errors = first.non_block_errors.as_data()
+    if type(second) is type(first):
+        for key, error in second.block_errors.items():
+            block_errors[key] = (
+                combine_errors(block_errors[key], error) if key in block_errors else error
+            )
+        non_block_errors += second.non_block_errors.as_data()
+    else:
+        non_block_errors += second.error_list
+    return type(first)(block_errors=block_errors, non_block_errors=non_block_errors)
 
 
 def heading_anchors(body) -> dict[str, str]:

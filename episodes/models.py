@@ -1,5 +1,7 @@
 """Shows, episodes and the snippets (people, rubrics) their articles refer to."""
 
+from functools import reduce
+
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -20,14 +22,13 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.api import APIField
-from wagtail.blocks.stream_block import StreamBlockValidationError
-from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.blocks.stream_block import StreamBlockValidationError, StreamValue
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
-from .blocks import EpisodeBodyBlock, PersonLinksBlock, format_timestamp, parse_timestamp
+from .blocks import EpisodeBodyBlock, PersonLinksBlock, combine_errors, timestamp_errors
 from .choices import APPLE_CATEGORIES, EPISODE_TYPES, LANGUAGES, PODCAST_TYPES
 
 SUMMARY_FEATURES = ["bold", "italic", "link"]
@@ -171,7 +172,7 @@ class EpisodeTag(TaggedItemBase):
 
 
 class EpisodePageForm(WagtailAdminPageForm):
-    """Checks what needs the parent show, which the page itself lacks before its first save."""
+    """Checks what needs the parent show or several fields, and reports every body error at once."""
 
     def clean(self):
         cleaned_data = super().clean()
@@ -181,7 +182,31 @@ class EpisodePageForm(WagtailAdminPageForm):
             clash = EpisodePage.number_clash(self.parent_page, number)
             if clash:
                 self.add_error("episode_number", clash)
+        self.check_timestamps(cleaned_data)
         return cleaned_data
+
+    def check_timestamps(self, cleaned_data) -> None:
+        """Timestamps after the end of the posted audio, in the posted body even when it has
+        errors of its own, so that they show in the same save."""
+        duration = cleaned_data.get("audio_duration")
+        if duration is None or "body" not in self.fields:
+            return
+        body = cleaned_data["body"] if "body" in cleaned_data else self["body"].data
+        # A body that could not be read at all has nothing to check.
+        if not isinstance(body, StreamValue):
+            return
+        beyond = timestamp_errors(body, int(duration.total_seconds()))
+        if beyond:
+            self.add_error("body", StreamBlockValidationError(block_errors=beyond))
+
+    def _post_clean(self):
+        super()._post_clean()
+        # The block editor shows a field's first error only: fold the body's into one.
+        body_errors = self._errors.get("body")
+        if body_errors and len(body_errors) > 1:
+            self._errors["body"] = self.error_class(
+                [reduce(combine_errors, body_errors.as_data())], renderer=self.renderer
+            )
 
 
 class EpisodePage(HeadlessMixin, Page):
@@ -349,26 +374,27 @@ class EpisodePage(HeadlessMixin, Page):
             clash = self.number_clash(self.get_parent(), self.episode_number, exclude_pk=self.pk)
             if clash:
                 errors["episode_number"] = clash
-        timestamp_errors = self.timestamps_beyond_audio()
-        if timestamp_errors:
-            errors["body"] = StreamBlockValidationError(block_errors=timestamp_errors)
         if errors:
             raise ValidationError(errors)
 
-    def timestamps_beyond_audio(self) -> dict[int, StructBlockValidationError]:
-        """Errors for quotes and headings whose timestamp falls after the end of the audio."""
-        duration = self.audio_duration_seconds
-        if duration is None:
-            return {}
+    def clean_fields(self, exclude=None):
+        # Here rather than in clean(), which can't tell that a form left the body out because
+        # it refused it: the page still holds the stored body then, and the form checks the
+        # posted one (EpisodePageForm.check_timestamps).
         errors = {}
-        for index_, child in enumerate(self.body):
-            if child.block_type not in ("pull_quote", "heading"):
-                continue
-            stamp = child.value.get("timestamp")
-            if stamp and parse_timestamp(stamp) > duration:
-                message = f"{stamp} is after the end of the audio ({format_timestamp(duration)})."
-                errors[index_] = StructBlockValidationError({"timestamp": ValidationError(message)})
-        return errors
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if self.audio_duration and not {"body", "audio_duration"} & set(exclude or ()):
+            # Not audio_duration_seconds: cached, it may predate the duration being checked.
+            beyond = timestamp_errors(self.body, int(self.audio_duration.total_seconds()))
+            if beyond:
+                errors.setdefault("body", []).append(
+                    StreamBlockValidationError(block_errors=beyond)
+                )
+        if errors:
+            raise ValidationError(errors)
 
 
 class EpisodePerson(Orderable):

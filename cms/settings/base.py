@@ -171,6 +171,10 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Draftail, checking the posted rich text first: malformed JSON is a form error, not a 500.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "episodes.form_data.GuardedDraftailRichTextArea"}
+}
 WAGTAIL_I18N_ENABLED = False
 
 # Public API (frontend_api): absolute URLs on the CMS's origin, a bounded page size, and

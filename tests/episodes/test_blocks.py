@@ -96,6 +96,23 @@ def test_quote_cannot_name_a_person_and_a_free_text_speaker():
     assert "not both" in block_error(caught.value, 0, "speaker_name")
 
 
+def test_a_block_reports_its_rules_with_its_fields_errors():
+    """One save shows them all: the rules of a block don't wait for its fields to be valid."""
+    person = f.PersonFactory()
+    with pytest.raises(StreamBlockValidationError) as caught:
+        clean(
+            f.pull_quote("", speaker=person, speaker_name="Also someone", timestamp="twelve"),
+            f.faq([], title="T" * 300),
+            f.heading("", "h4", anchor="Not A Slug"),
+        )
+    assert block_error(caught.value, 0, "text") == "Write the quote."
+    assert "not both" in block_error(caught.value, 0, "speaker_name")
+    assert "mm:ss" in block_error(caught.value, 0, "timestamp")
+    assert "at least one question" in block_error(caught.value, 1, "items")
+    assert "at most 255 characters" in block_error(caught.value, 1, "title")
+    assert set(caught.value.block_errors[2].block_errors) == {"text", "level", "anchor"}
+
+
 def test_malformed_timestamp_is_refused():
     with pytest.raises(StreamBlockValidationError) as caught:
         clean(f.pull_quote("Words", speaker_name="A", timestamp="twelve"))
