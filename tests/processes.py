@@ -121,13 +121,15 @@ class RedisServer:
         import redis
 
         try:
-            return bool(self.client().ping())
+            with self.client() as client:
+                return bool(client.ping())
         except redis.RedisError:
             return False
 
     def snapshot(self, name: str) -> Path:
         """SAVE the data set now and keep a copy of the file under `name`."""
-        self.client().save()
+        with self.client() as client:
+            client.save()
         copy = self.directory / name
         shutil.copyfile(self.directory / self.DUMP, copy)
         return copy
