@@ -60,13 +60,26 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+SHARED_DATABASE_NEEDED = (
+    "needs a database another process can open: run the suite with "
+    "DATABASE_URL=postgres://... (CI's PostgreSQL pass runs this test)"
+)
+
+
+def needs_shared_database() -> pytest.MarkDecorator:
+    """Skip at collection on SQLite, before slow fixtures (collectstatic) run for nothing."""
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    return pytest.mark.skipif(
+        engine != "django.db.backends.postgresql", reason=SHARED_DATABASE_NEEDED
+    )
+
+
 def database_url_for_other_processes() -> str:
     """The URL of the test database, for processes started by a test (PostgreSQL only)."""
     if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs a database another process can open: run the suite with "
-            "DATABASE_URL=postgres://... (CI's PostgreSQL pass runs this test)"
-        )
+        pytest.skip(SHARED_DATABASE_NEEDED)
     db = connection.settings_dict
     credentials = quote(db["USER"] or "")
     if db["PASSWORD"]:

@@ -9,7 +9,7 @@ from bench import app_servers as servers
 from bench.client import AdminSession, request
 from episodes.factories import EpisodePageFactory
 from tests.cms.conftest import EDITOR_PASSWORD
-from tests.processes import database_url_for_other_processes, free_port
+from tests.processes import database_url_for_other_processes, free_port, needs_shared_database
 
 
 @pytest.fixture
@@ -38,6 +38,7 @@ def titles_in_listing(server) -> set[str]:
     return {item["title"] for item in answer.json()["items"]}
 
 
+@needs_shared_database()
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_a_publish_through_one_server_is_served_by_the_other_at_once(podcast, editor, two_servers):
