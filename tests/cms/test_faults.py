@@ -162,9 +162,10 @@ def stale(answers: list[Answer], publisher: Publisher, page_id: int) -> list[Ans
     return found
 
 
-def newest_shown(answers: list[Answer]) -> int:
-    """The newest version the API's detail showed in these answers (0: none)."""
-    return max((v for a in answers if a.kind == "detail" for v in a.versions), default=0)
+def settled_on(answers: list[Answer]) -> int:
+    """The version the API's detail showed last in these answers (0: none)."""
+    details = sorted((a for a in answers if a.kind == "detail"), key=lambda a: a.started)
+    return min(details[-1].versions, default=0) if details else 0
 
 
 def report(figures: dict) -> str:
@@ -313,8 +314,8 @@ def test_redis_killed_restored_emptied_and_frozen_under_load(
     committed = publisher.committed[page.pk]
     while_down = [v for at, v in committed if down <= at < restored]
     while_frozen = [v for at, v in committed if frozen <= at < thawed]
-    shown_after_restore = newest_shown(load.between(restored, republished))
-    shown_after_thaw = newest_shown(load.between(thawed, end))
+    shown_after_restore = settled_on(load.between(restored, republished))
+    shown_after_thaw = settled_on(load.between(thawed, end))
     figures = {
         "requests": len(answers),
         "per_second": round(len(answers) / (end - start), 1),
