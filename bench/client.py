@@ -5,6 +5,7 @@ import json
 import re
 import urllib.parse
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 
 @dataclass
@@ -40,6 +41,53 @@ def request(
         connection.close()
 
 
+class FormFields(HTMLParser):
+    """The fields one form of a page would submit as rendered (no JavaScript run)."""
+
+    def __init__(self, form_id: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.form_id = form_id
+        self.fields: list[tuple[str, str]] = []
+        self._inside = False
+        self._textarea: str | None = None
+        self._select: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attrs = {name: value if value is not None else "" for name, value in attrs}
+        if tag == "form":
+            self._inside = attrs.get("id") == self.form_id
+        name = attrs.get("name", "")
+        if not self._inside or (not name and tag != "option") or "__prefix__" in name:
+            return  # formset templates (__prefix__) are copied by JavaScript, never sent
+        if tag == "input":
+            kind = attrs.get("type", "text").lower()
+            if kind in {"submit", "button", "image", "file", "reset"}:
+                return
+            if kind in {"checkbox", "radio"} and "checked" not in attrs:
+                return
+            self.fields.append((name, attrs.get("value", "on" if kind == "checkbox" else "")))
+        elif tag == "textarea":
+            self._textarea = name
+            self.fields.append((name, ""))
+        elif tag == "select":
+            self._select = name
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.fields.append((self._select, attrs.get("value", "")))
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea is not None:
+            name, text = self.fields[-1]
+            self.fields[-1] = (name, text + data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self._inside = False
+        elif tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+
 @dataclass
 class AdminSession:
     """A logged-in Wagtail admin user on one app server (cookies kept by hand: they are Secure)."""
@@ -47,7 +95,9 @@ class AdminSession:
     base_url: str
     cookies: dict[str, str] = field(default_factory=dict)
 
-    def send(self, method: str, path: str, form: dict[str, str] | None = None) -> Answer:
+    def send(
+        self, method: str, path: str, form: dict[str, str] | list[tuple[str, str]] | None = None
+    ) -> Answer:
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
         body = None
         if form is not None:
@@ -94,4 +144,23 @@ class AdminSession:
         answer = self.send("POST", path, {"csrfmiddlewaretoken": token})
         if answer.status != 302:
             raise RuntimeError(f"{action} of page {page_id} answered {answer.status}")
+        return answer
+
+    def edit(self, page_id: int, changes: dict[str, str], action: str = "action-publish") -> Answer:
+        """Submit the page editor's form as rendered, with `changes`; publishes by default.
+
+        StreamField values are built by the editor's JavaScript, not rendered as fields: give
+        them in `changes` (`{"body-count": "0"}` for an empty body), or they are refused.
+        """
+        path = f"/admin/pages/{page_id}/edit/"
+        page = self.send("GET", path)
+        if page.status != 200:
+            raise RuntimeError(f"the editor of page {page_id} answered {page.status}")
+        parser = FormFields("page-edit-form")
+        parser.feed(page.body.decode())
+        fields = [(name, value) for name, value in parser.fields if name not in changes]
+        answer = self.send("POST", path, [*fields, *changes.items(), (action, action)])
+        if answer.status != 302:
+            errors = re.findall(rb'class="error-message"[^>]*>\s*([^<]+)', answer.body)
+            raise RuntimeError(f"edit of page {page_id} answered {answer.status}: {errors[:5]}")
         return answer

@@ -76,15 +76,22 @@ class Publisher:
         self.lock = threading.Lock()
 
     def publish(self, page) -> None:
-        version = self.versions[page.pk] + 1
-        page.title = VERSION.sub("", page.title) + f" · v{version}"
+        page.title = self.next_title(page)
         # save_revision + publish commit before returning (Django autocommit); anything that
         # starts after this line must see the new version.
         page.save_revision().publish()
+        self.committed_now(page)
+
+    def next_title(self, page) -> str:
+        """The page's title with the next version number."""
+        return VERSION.sub("", page.title) + f" · v{self.versions[page.pk] + 1}"
+
+    def committed_now(self, page) -> None:
+        """The page's next version has just committed (published here or by an app server)."""
         committed_at = time.monotonic()
         with self.lock:
-            self.versions[page.pk] = version
-            self.committed[page.pk].append((committed_at, version))
+            self.versions[page.pk] += 1
+            self.committed[page.pk].append((committed_at, self.versions[page.pk]))
 
     def expected(self, page_id: int, started_at: float) -> int | None:
         """The newest version committed before a request that started at started_at."""

@@ -1,9 +1,13 @@
 """Helpers for tests that run the CMS in other processes: environments, ports, databases."""
 
 import os
+import shutil
+import signal
 import socket
 import subprocess
 import sys
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -56,15 +60,116 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+SHARED_DATABASE_NEEDED = (
+    "needs a database another process can open: run the suite with "
+    "DATABASE_URL=postgres://... (CI's PostgreSQL pass runs this test)"
+)
+
+
+def needs_shared_database() -> pytest.MarkDecorator:
+    """Skip at collection on SQLite, before slow fixtures (collectstatic) run for nothing."""
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    return pytest.mark.skipif(
+        engine != "django.db.backends.postgresql", reason=SHARED_DATABASE_NEEDED
+    )
+
+
 def database_url_for_other_processes() -> str:
     """The URL of the test database, for processes started by a test (PostgreSQL only)."""
     if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs a database another process can open: run the suite with "
-            "DATABASE_URL=postgres://... (CI's PostgreSQL pass runs this test)"
-        )
+        pytest.skip(SHARED_DATABASE_NEEDED)
     db = connection.settings_dict
     credentials = quote(db["USER"] or "")
     if db["PASSWORD"]:
         credentials += ":" + quote(db["PASSWORD"])
     return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@dataclass
+class RedisServer:
+    """A private redis-server on loopback that a test may kill, freeze, restart and restore."""
+
+    port: int
+    directory: Path
+    process: subprocess.Popen | None = None
+
+    DUMP = "dump.rdb"
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self, snapshot: Path | None = None, timeout: float = 10) -> float:
+        """Start it empty, or with the data of a snapshot; returns when it answered PING."""
+        dump = self.directory / self.DUMP
+        dump.unlink(missing_ok=True)
+        if snapshot is not None:
+            shutil.copyfile(snapshot, dump)
+        # No automatic snapshots: the data on disk is only what the test saved on purpose.
+        self.process = subprocess.Popen(
+            [
+                *("redis-server", "--port", str(self.port), "--bind", "127.0.0.1"),
+                *("--save", "", "--appendonly", "no", "--dir", str(self.directory)),
+                *("--dbfilename", self.DUMP, "--logfile", str(self.directory / "redis.log")),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + timeout
+        while not self.ping():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                log = (self.directory / "redis.log").read_text(errors="replace")
+                raise RuntimeError(f"redis-server on {self.port} did not start:\n{log[-2000:]}")
+            time.sleep(0.02)
+        return time.monotonic()
+
+    def client(self):
+        import redis
+
+        return redis.Redis(port=self.port, socket_timeout=0.5, socket_connect_timeout=0.5)
+
+    def ping(self) -> bool:
+        import redis
+
+        try:
+            with self.client() as client:
+                return bool(client.ping())
+        except redis.RedisError:
+            return False
+
+    def snapshot(self, name: str) -> Path:
+        """SAVE the data set now and keep a copy of the file under `name`."""
+        with self.client() as client:
+            client.save()
+        copy = self.directory / name
+        shutil.copyfile(self.directory / self.DUMP, copy)
+        return copy
+
+    def freeze(self) -> None:
+        """SIGSTOP: it accepts connections (the kernel does) but answers nothing."""
+        self.process.send_signal(signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        self.process.send_signal(signal.SIGCONT)
+
+    def kill(self) -> None:
+        """SIGKILL: gone at once, nothing saved."""
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGCONT)  # a frozen server cannot exit
+            self.kill()
+
+
+def redis_server(directory: Path) -> RedisServer:
+    """A RedisServer on a free port, not started; skips when redis-server is not installed."""
+    from tests.conftest import require_service
+
+    require_service(
+        "redis-server", shutil.which("redis-server") is not None, "install Redis (redis-server)"
+    )
+    return RedisServer(free_port(), directory)

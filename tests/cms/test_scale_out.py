@@ -4,25 +4,12 @@ on the very next request."""
 import uuid
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 
 from bench import app_servers as servers
 from bench.client import AdminSession, request
 from episodes.factories import EpisodePageFactory
-from tests.processes import database_url_for_other_processes, free_port, manage
-
-PASSWORD = "two-servers-" + uuid.uuid4().hex
-
-
-@pytest.fixture(scope="module")
-def static_root(tmp_path_factory):
-    """Collected static files: the admin's pages need the manifest of hashed names."""
-    root = tmp_path_factory.mktemp("static")
-    env = servers.production_env(SECRET_KEY="collectstatic-" + "c" * 40, STATIC_ROOT=str(root))
-    result = manage("collectstatic", "--noinput", env=env, timeout=300)
-    assert result.returncode == 0, result.stderr
-    return root
+from tests.cms.conftest import EDITOR_PASSWORD
+from tests.processes import database_url_for_other_processes, free_port, needs_shared_database
 
 
 @pytest.fixture
@@ -40,18 +27,6 @@ def two_servers(transactional_db, redis_url, static_root, tmp_path):
         yield pair
 
 
-@pytest.fixture
-def editor(transactional_db, settings):
-    # The servers run production settings, whose hashers do not include the tests' fast one.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
-    return get_user_model().objects.create(
-        username="editor",
-        is_superuser=True,
-        is_staff=True,
-        password=make_password(PASSWORD, hasher="pbkdf2_sha256"),
-    )
-
-
 def title_on(server, page_id: int) -> str | None:
     answer = request(server.url, "GET", f"/api/v2/pages/{page_id}/")
     return answer.json()["title"] if answer.status == 200 else None
@@ -63,6 +38,7 @@ def titles_in_listing(server) -> set[str]:
     return {item["title"] for item in answer.json()["items"]}
 
 
+@needs_shared_database()
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_a_publish_through_one_server_is_served_by_the_other_at_once(podcast, editor, two_servers):
@@ -78,7 +54,7 @@ def test_a_publish_through_one_server_is_served_by_the_other_at_once(podcast, ed
         assert "First take" in titles_in_listing(server)
 
     admin = AdminSession(one.url)
-    admin.login("editor", PASSWORD)
+    admin.login("editor", EDITOR_PASSWORD)
     admin.bulk("publish", page.pk)
     assert title_on(other, page.pk) == "Second take"
     assert "Second take" in titles_in_listing(other)
