@@ -228,12 +228,32 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "podcast-cms@localhost
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # Preview and reviewer tokens travel in URLs; request logs must never show them.
+    # Preview and reviewer tokens travel in URLs; no log line may show them, so every handler
+    # has the redaction filter (docs/operations.md, "Logs").
     "filters": {"redact_tokens": {"()": "frontend_api.log_redaction.RedactTokens"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["redact_tokens"],
+        },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # Background tasks log every state change at INFO; only their failures matter here.
-    "loggers": {"django_tasks": {"level": "WARNING"}, "django.tasks": {"level": "WARNING"}},
+    "loggers": {
+        # Django's defaults give these loggers handlers of their own, without the filter (and
+        # mail_admins, which would mail whole requests); here they write through ours.
+        "django": {"handlers": [], "level": "INFO"},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        # Background tasks log every state change at INFO; only their failures matter here.
+        "django_tasks": {"level": "WARNING"},
+        "django.tasks": {"level": "WARNING"},
+    },
 }
