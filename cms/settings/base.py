@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -143,6 +145,47 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_CLIENT_IP_CALLABLE = "cms.login_lockout.client_ip"
 AXES_LOCKOUT_CALLABLE = "cms.login_lockout.lockout_response"
 
+# Content-Security-Policy (docs/operations.md). Everything gets the strictest policy, which
+# suits JSON, feeds and error pages; cms/csp.py gives the admin and the API docs page theirs.
+SECURE_CSP = {
+    "default-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+}
+# Wagtail's admin writes inline <script>s with per-field values and inline styles, so no nonce
+# or hash can cover them; it loads nothing from elsewhere but the update check. Images and
+# audio may come from the media bucket or an embed provider's thumbnails, hence https:. The
+# preview panel frames the admin's preview page, which frames the frontend (frame-src, added
+# from WAGTAIL_HEADLESS_PREVIEW's CLIENT_URLS by cms.csp.admin_policy).
+ADMIN_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:", "https:"],
+    "media-src": [CSP.SELF, "blob:", "https:"],
+    "font-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF, "https://releases.wagtail.org"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+# Redoc (drf-spectacular-sidecar, from our static files) starts a worker from a blob: URL and
+# injects its styles; the page has no inline script.
+API_DOCS_CSP = {
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "worker-src": [CSP.SELF, "blob:"],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+}
+
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Paris")
 USE_I18N = True
@@ -161,6 +204,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Podcast CMS")
+# Avatars over HTTPS whatever the admin's own scheme, as the admin's img-src allows.
+WAGTAIL_GRAVATAR_PROVIDER_URL = "https://www.gravatar.com/avatar"
 WAGTAILADMIN_BASE_URL = CMS_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [

@@ -37,6 +37,8 @@ def test_wrong_passwords_lock_the_account_even_against_the_right_one(client, edi
         assert "Too many failed sign-in attempts" in locked.text
         assert "locked for 15 minutes" in locked.text
         assert locked["Retry-After"] == str(15 * 60)
+        # The page replaces the login view's answer, with the admin's policy for its styles.
+        assert "default-src 'self'" in locked["Content-Security-Policy"]
         right_password = sign_in(client, "editor", PASSWORD)
         assert right_password.status_code == 429
         assert "_auth_user_id" not in client.session
