@@ -316,6 +316,8 @@ LOGGING = {
         # mail_admins, which would mail whole requests); here they write through ours.
         "django": {"handlers": [], "level": "INFO"},
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        # django-axes announces itself at INFO in every process; its sign-in records stay.
+        "axes.apps": {"level": "WARNING"},
         # Background tasks log every state change at INFO; only their failures matter here.
         "django_tasks": {"level": "WARNING"},
         "django.tasks": {"level": "WARNING"},
