@@ -11,6 +11,12 @@ PASSWORD = "the editor's real password"
 LOGIN = "/admin/login/"
 
 
+@pytest.fixture(autouse=True)
+def axes_on(settings):
+    """The test settings leave django-axes off for the test client's request-less sign-ins."""
+    settings.AXES_ENABLED = True
+
+
 @pytest.fixture
 def editor(django_user_model):
     return django_user_model.objects.create_superuser("editor", "e@example.com", PASSWORD)
