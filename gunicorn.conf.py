@@ -32,23 +32,35 @@ else:
     control_socket_disable = True
 
 # Django logs each request itself (cms.request_log: no query strings, tokens masked), so
-# gunicorn's access log, which would print full URLs with preview tokens, goes nowhere; its
-# own messages go to stderr as JSON like the application's.
+# gunicorn's access log is off unless GUNICORN_ACCESS_LOG=true; then, like every other line, it
+# goes through the token redaction filter, since its request lines and referers carry full URLs.
+access_log_enabled = os.environ.get("GUNICORN_ACCESS_LOG", "false").strip().lower() in {
+    "1",
+    "true",
+    "yes",
+    "on",
+}
 accesslog = None
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"redact_tokens": {"()": "frontend_api.log_redaction.RedactTokens"}},
     "formatters": {"json": JSON_FORMATTER},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "json",
+            "filters": ["redact_tokens"],
             "stream": "ext://sys.stderr",
         },
         "discard": {"class": "logging.NullHandler"},
     },
     "loggers": {
         "gunicorn.error": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        "gunicorn.access": {"handlers": ["discard"], "propagate": False},
+        "gunicorn.access": {
+            "handlers": ["console" if access_log_enabled else "discard"],
+            "level": "INFO",
+            "propagate": False,
+        },
     },
 }

@@ -5,12 +5,16 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from cms.csp import admin_policy, csp_policy
 from cms.health import healthz
 from frontend_api import urls as frontend_api_urls
 
+admin_csp = csp_policy(admin_policy)
+
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    path("admin/", include(decorate_urlpatterns(wagtailadmin_urls.urlpatterns, admin_csp))),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
     path("", include(frontend_api_urls)),

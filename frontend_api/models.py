@@ -79,7 +79,9 @@ class ReviewLink(models.Model):
         page_type = ContentType.objects.get_for_model(Page)
         return (
             self.revision.base_content_type_id == page_type.pk
-            and self.revision.object_id == str(self.page_id)
+            # object_id is a text column, but a revision fresh from save_revision() still
+            # holds the page's int pk until it is read back: compare both as text.
+            and str(self.revision.object_id) == str(self.page_id)
         )
 
     @property

@@ -1,9 +1,11 @@
 """Settings shared by every environment; each value that varies comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -53,10 +55,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -67,6 +71,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # What one request commits reaches the cache and the frontend as one change.
     "frontend_api.caching.middleware.OneChangePerRequest",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -132,6 +138,62 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Admin sign-in throttling (django-axes, docs/operations.md): failures are counted in the
+# database per username and, separately, per client address; past the limit both the wrong
+# and the right password are refused until the cool-off ends.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_CLIENT_IP_CALLABLE = "cms.login_lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.login_lockout.lockout_response"
+
+# Content-Security-Policy (docs/operations.md). Everything gets the strictest policy, which
+# suits JSON, feeds and error pages; cms/csp.py gives the admin and the API docs page theirs.
+SECURE_CSP = {
+    "default-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+}
+# Wagtail's admin writes inline <script>s with per-field values and inline styles, so no nonce
+# or hash can cover them; it loads nothing from elsewhere but the update check. Images and
+# audio may come from the media bucket or an embed provider's thumbnails, hence https:. The
+# preview panel frames the admin's preview page, which frames the frontend (frame-src, added
+# from WAGTAIL_HEADLESS_PREVIEW's CLIENT_URLS by cms.csp.admin_policy).
+ADMIN_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:", "https:"],
+    "media-src": [CSP.SELF, "blob:", "https:"],
+    "font-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF, "https://releases.wagtail.org"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
+# Redoc (drf-spectacular-sidecar, from our static files) starts a worker from a blob: URL and
+# injects its styles; the page has no inline script.
+API_DOCS_CSP = {
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "worker-src": [CSP.SELF, "blob:"],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+}
+
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Paris")
 USE_I18N = True
@@ -150,6 +212,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Podcast CMS")
+# Avatars over HTTPS whatever the admin's own scheme, as the admin's img-src allows.
+WAGTAIL_GRAVATAR_PROVIDER_URL = "https://www.gravatar.com/avatar"
 WAGTAILADMIN_BASE_URL = CMS_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
@@ -248,12 +312,34 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "podcast-cms@localhost
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # Preview and reviewer tokens travel in URLs; request logs must never show them.
+    # Preview and reviewer tokens travel in URLs; no log line may show them, so every handler
+    # has the redaction filter (docs/operations.md, "Logs").
     "filters": {"redact_tokens": {"()": "frontend_api.log_redaction.RedactTokens"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["redact_tokens"],
+        },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # Background tasks log every state change at INFO; only their failures matter here.
-    "loggers": {"django_tasks": {"level": "WARNING"}, "django.tasks": {"level": "WARNING"}},
+    "loggers": {
+        # Django's defaults give these loggers handlers of their own, without the filter (and
+        # mail_admins, which would mail whole requests); here they write through ours.
+        "django": {"handlers": [], "level": "INFO"},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        # django-axes announces itself at INFO in every process; its sign-in records stay.
+        "axes.apps": {"level": "WARNING"},
+        # Background tasks log every state change at INFO; only their failures matter here.
+        "django_tasks": {"level": "WARNING"},
+        "django.tasks": {"level": "WARNING"},
+    },
 }

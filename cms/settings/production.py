@@ -4,7 +4,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.log_format import JSON_FORMATTER
+from cms.log_format import in_format
 
 from .base import *  # noqa: F403
 from .base import CMS_URL, LOGGING, MIDDLEWARE, SECRET_KEY, STORAGES
@@ -83,11 +83,4 @@ if MAILERS["default"]["BACKEND"] == SMTP_BACKEND:
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 if LOG_FORMAT not in {"json", "text"}:
     raise ImproperlyConfigured(f"LOG_FORMAT must be 'json' or 'text', not {LOG_FORMAT!r}.")
-LOGGING = {
-    **LOGGING,
-    "formatters": {
-        "json": JSON_FORMATTER,
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-    },
-    "handlers": {"console": {**LOGGING["handlers"]["console"], "formatter": LOG_FORMAT}},
-}
+LOGGING = in_format(LOGGING, LOG_FORMAT)

@@ -160,3 +160,58 @@ def test_gunicorn_configuration_loads_and_reads_the_environment():
     assert config["bind"] == "['127.0.0.1:8123']"
     assert config["wsgi_app"] == "cms.wsgi:application"
     assert config["accesslog"] == "None"
+
+
+# gunicorn's own access logging, fed one request as its workers do after each response.
+GUNICORN_ACCESS = """
+import datetime, runpy
+from gunicorn.config import Config
+from gunicorn.glogging import Logger
+
+cfg = Config()
+for name, value in runpy.run_path("gunicorn.conf.py").items():
+    if name in cfg.settings:
+        cfg.set(name, value)
+
+
+class Response:
+    status, sent, headers = "404 Not Found", 23, []
+
+
+environ = {
+    "REQUEST_METHOD": "GET",
+    "RAW_URI": "/api/v2/review/%(review)s/",
+    "PATH_INFO": "/api/v2/review/%(review)s/",
+    "QUERY_STRING": "",
+    "SERVER_PROTOCOL": "HTTP/1.1",
+    "REMOTE_ADDR": "203.0.113.7",
+    "HTTP_REFERER": "https://front.example/?content_type=a.b&token=%(preview)s",
+    "HTTP_USER_AGENT": "test",
+}
+Logger(cfg).access(Response(), [], environ, datetime.timedelta(milliseconds=5))
+"""
+
+
+@pytest.mark.parametrize("enabled", ["true", "false"])
+def test_gunicorn_access_log_is_off_by_default_and_redacted_when_on(enabled):
+    review, preview = "Rv" + "x" * 41, "id%3D7%3A1v%3ASiGnAtUrE"
+    result = subprocess.run(
+        [sys.executable, "-c", GUNICORN_ACCESS % {"review": review, "preview": preview}],
+        cwd=REPO,
+        env=production_env(GUNICORN_ACCESS_LOG=enabled),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    access = [line for line in lines if line["logger"] == "gunicorn.access"]
+    if enabled == "false":
+        assert access == []
+    else:
+        (line,) = access
+        assert '"GET /api/v2/review/[redacted]/ HTTP/1.1" 404 23' in line["message"]
+        assert "token=[redacted]" in line["message"]
+        assert line["message"].startswith("203.0.113.7 - - [")
+    assert review not in result.stderr + result.stdout
+    assert "SiGnAtUrE" not in result.stderr + result.stdout

@@ -1,7 +1,5 @@
 """The preview and reviewer-link endpoints: the published detail's shape, or one 404 for all."""
 
-import io
-import logging
 import re
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
@@ -16,7 +14,6 @@ from wagtail.models import PageLogEntry
 
 from episodes.factories import EpisodePageFactory
 from episodes.models import EpisodePage
-from frontend_api.log_redaction import RedactTokens
 from frontend_api.models import ReviewLink
 from frontend_api.review_links import create_link
 from frontend_api.tokens import new_token
@@ -258,6 +255,8 @@ class TestRateLimit:
             throttled = client.get("/api/v2/review/x/", HTTP_X_FORWARDED_FOR=spoof)
             assert throttled.status_code == 429
             assert set(throttled.json()) == {"message"}
+            # The count restarts within the minute: come back in at most 60 seconds.
+            assert 1 <= int(throttled["Retry-After"]) <= 60
             assert_draft_headers(throttled)
         assert preview_api(client, EPISODE, "x").status_code == 429
         assert client.get("/api/v2/review/x/", REMOTE_ADDR="192.0.2.9").status_code == 404
@@ -274,32 +273,3 @@ class TestRateLimit:
         assert spoofed.status_code == 429
         other_client = client.get("/api/v2/review/x/", HTTP_X_FORWARDED_FOR="203.0.113.6", **proxy)
         assert other_client.status_code == 404
-
-
-@pytest.fixture
-def console_output():
-    handler = next(
-        handler
-        for handler in logging.getLogger().handlers
-        if any(isinstance(f, RedactTokens) for f in handler.filters)
-    )
-    stream = io.StringIO()
-    previous = handler.setStream(stream)
-    yield stream
-    handler.setStream(previous)
-
-
-@pytest.mark.django_db
-def test_tokens_never_reach_the_logs(client, editor, draft_episode, console_output, settings):
-    settings.TOKEN_RATE_LIMIT = "2/min"
-    _, token = make_link(draft_episode, editor)
-    revoked, revoked_token = make_link(draft_episode, editor)
-    revoked.revoked_at = timezone.now()
-    revoked.save()
-    client.get(f"/api/v2/review/{token}/")
-    client.get(f"/api/v2/review/{revoked_token}/")
-    client.get(f"/api/v2/review/{token}/")  # throttled
-    logged = console_output.getvalue()
-    assert "Not Found: /api/v2/review/[redacted]/" in logged
-    assert "Too Many Requests: /api/v2/review/[redacted]/" in logged
-    assert token not in logged and revoked_token not in logged

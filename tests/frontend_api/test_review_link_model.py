@@ -9,6 +9,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from frontend_api.models import ReviewLink
+from frontend_api.review_links import create_link
 from frontend_api.tokens import hash_token, new_token
 
 
@@ -47,6 +48,21 @@ def test_clean_refuses_another_pages_revision(draft_episode, other_episode, edit
     with pytest.raises(ValidationError) as error:
         link.full_clean()
     assert error.value.message_dict == {"revision": ["This revision belongs to another page."]}
+
+
+@pytest.mark.django_db
+def test_create_link_accepts_a_revision_fresh_from_save_revision(draft_episode, editor):
+    draft_episode.title = "Pinned for the reviewer"
+    revision = draft_episode.save_revision(user=editor)
+    assert isinstance(revision.object_id, int)  # as save_revision() returns it, unsaved text
+    link, token = create_link(
+        draft_episode, editor, timezone.now() + timedelta(days=1), revision=revision
+    )
+    assert ReviewLink.objects.get(token_hash=hash_token(token)) == link
+    assert (link.revision_id, link.draft().title) == (revision.pk, "Pinned for the reviewer")
+    other = ReviewLink(page=draft_episode, created_by=editor, revision=revision)
+    other.page_id = draft_episode.pk + 1000
+    assert not other.revision_belongs_to_page()
 
 
 @pytest.mark.django_db

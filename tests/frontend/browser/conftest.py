@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -92,3 +93,16 @@ def shoot() -> Callable[["playwright_api.Page", str], Path]:
 @pytest.fixture(autouse=True)
 def chromium_first(browser) -> None:
     """Checks for Chromium before any content is built, so a missing browser skips at once."""
+
+
+def wait_until(page: "playwright_api.Page", expression: str, timeout_ms: int = 20_000) -> None:
+    """Polls a JavaScript expression until it is truthy.
+
+    Playwright's wait_for_function evaluates its text with eval() inside the page, which the
+    admin's Content-Security-Policy forbids; page.evaluate goes through the DevTools protocol.
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"Still false after {timeout_ms} ms: {expression}")
+        page.wait_for_timeout(50)

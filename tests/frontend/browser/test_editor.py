@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from .conftest import wait_until
+
 PASSWORD = "a long editor password"
 
 
@@ -50,7 +52,7 @@ def open_editor(page: Page, url: str) -> None:
     """Opens the page editor and waits until Wagtail watches it for edits."""
     page.context.add_init_script(EDITOR_PROBES)
     page.goto(url)
-    page.wait_for_function("window.watchingEdits")
+    wait_until(page, "window.watchingEdits")
 
 
 def preview_frame(page: Page):
@@ -107,10 +109,10 @@ def test_an_edit_made_while_the_preview_updates_still_reaches_it(
     admin.evaluate("window.holdPreviews = true")
     admin.fill("#id_headline", "First words")
     # Autosave takes the form's state as saved when it ends, so the next edit waits for it.
-    admin.wait_for_function("window.heldPreviews.length === 1 && window.editsSaved === 1")
+    wait_until(admin, "window.heldPreviews.length === 1 && window.editsSaved === 1")
     edits_before = admin.evaluate("window.editsSeen")
     admin.fill("#id_headline", "First words, then more while the preview was updating")
-    admin.wait_for_function(f"window.editsSeen > {edits_before}")
+    wait_until(admin, f"window.editsSeen > {edits_before}")
     # Hold the update past the panel's 500 ms debounce, so the follow-up meets it in flight.
     admin.wait_for_timeout(1_500)
     admin.evaluate("window.holdPreviews = false; window.heldPreviews.forEach((send) => send())")
