@@ -1,5 +1,6 @@
 """Drafts by token: the editor preview and reviewer-link endpoints, in the published shape."""
 
+import re
 from typing import Any
 
 from django.http import Http404, HttpRequest
@@ -16,6 +17,8 @@ from .representation import page_representation
 from .review_links import active_link, record_view
 from .throttling import TokenRateThrottle
 from .views import PublicAPIMixin
+
+PREVIEW_ID = re.compile(r"[0-9]{1,19}/")
 
 
 class DraftView(PublicAPIMixin, APIView):
@@ -43,14 +46,18 @@ class DraftView(PublicAPIMixin, APIView):
 
 
 class PagePreviewView(DraftView):
-    """GET /api/v2/page_preview/[<id>/]?content_type=&token=: the editor's unsaved draft."""
+    """GET /api/v2/page_preview/[<id>/]?content_type=&token=: the editor's unsaved draft.
+
+    Any number works as the id (the token names the page); any other path tail is a 404.
+    """
 
     def get(self, request: Request, page_id: str | None = None) -> Response:
-        page = preview_page(
-            request.query_params.get("content_type", ""),
-            request.query_params.get("token", ""),
-            page_id.removesuffix("/") if page_id is not None else None,
-        )
+        page = None
+        if page_id is None or PREVIEW_ID.fullmatch(page_id):
+            page = preview_page(
+                request.query_params.get("content_type", ""),
+                request.query_params.get("token", ""),
+            )
         if page is None:
             raise Http404
         return Response(page_representation(page, request, request.query_params.get("fields")))

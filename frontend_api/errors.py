@@ -3,9 +3,17 @@
 import logging
 import math
 
+from django.conf import settings
 from django.core.exceptions import FieldError, ValidationError
 from django.db import DataError
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
+from django.urls import Resolver404, resolve
 from django.views.defaults import bad_request as html_bad_request
 from django.views.defaults import page_not_found
 from rest_framework import status
@@ -51,6 +59,22 @@ def not_found(request: HttpRequest, exception: Exception | None = None):
     if request.path.startswith("/api/"):
         return JsonResponse({"message": "not found"}, status=404)
     return page_not_found(request, exception)
+
+
+def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """The last /api/ route: JSON 404 even with DEBUG=True, where handler404 is not used.
+
+    It matches every path, so it redoes APPEND_SLASH's redirect for a path that only lacks
+    its trailing slash (CommonMiddleware no longer sees a 404 to redirect from).
+    """
+    if settings.APPEND_SLASH and not request.path_info.endswith("/"):
+        try:
+            match = resolve(request.path_info + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not api_not_found:
+            return HttpResponsePermanentRedirect(request.get_full_path(force_append_slash=True))
+    return JsonResponse({"message": "not found"}, status=404)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None):

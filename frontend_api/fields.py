@@ -12,6 +12,7 @@ from episodes.models import EpisodePage, PodcastPage
 from .batch import PageBatch
 from .jsonld import json_ld
 from .links import absolute_url
+from .nested import Selection
 
 STRING = {"type": "string"}
 URL = {"type": "string", "format": "uri"}
@@ -40,9 +41,15 @@ class BatchField(Field):
     #: JSON Schema of the value, published in the OpenAPI document.
     schema: dict = {}
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(self, selection: Selection | None = None, **kwargs: Any) -> None:
         kwargs["read_only"] = True
         super().__init__(**kwargs)
+        self.selection = selection
+
+    @classmethod
+    def nested_schema(cls) -> dict:
+        """The shape nested `fields=` selects from."""
+        return cls.schema
 
     def get_attribute(self, instance: Page) -> Page:
         return instance
@@ -52,7 +59,8 @@ class BatchField(Field):
         return self.context["batch"]
 
     def to_representation(self, page: Page) -> Any:
-        return self.represent(self.batch, page)
+        value = self.represent(self.batch, page)
+        return self.selection.apply(value) if self.selection else value
 
     def represent(self, batch: PageBatch, page: Page) -> Any:
         raise NotImplementedError
@@ -69,6 +77,12 @@ class HtmlUrlField(BatchField):
 
 class ParentField(BatchField):
     """meta.parent, from the batch's ancestors instead of two queries per page."""
+
+    @classmethod
+    def nested_schema(cls) -> dict:
+        from .schema import PAGE_SUMMARY  # the schema module imports this one
+
+        return PAGE_SUMMARY
 
     def represent(self, batch, page):
         parent = batch.parent(page)

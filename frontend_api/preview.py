@@ -3,7 +3,9 @@
 The package signs a token when an editor previews and stores the draft under it; it only
 deletes old drafts when someone previews again, and its example endpoint trusts the token.
 Here a token counts only if its signature holds, it is younger than PREVIEW_TOKEN_MAX_AGE,
-it was made for the requested page type and, when an id is asked for, for that page.
+and it was made for the requested page type. The token alone names the draft: the id in
+`/page_preview/<id>/` is not compared with it, as in the package's README, whose clients
+hard-code `page_preview/1/`.
 """
 
 import re
@@ -31,7 +33,7 @@ def preview_model(content_type: str) -> type[Page] | None:
     return model
 
 
-def preview_page(content_type: str, token: str, page_id: str | None = None) -> Page | None:
+def preview_page(content_type: str, token: str) -> Page | None:
     """The draft stored under a valid token, else None whatever the reason."""
     model = preview_model(content_type)
     if model is None or not token:
@@ -49,7 +51,4 @@ def preview_page(content_type: str, token: str, page_id: str | None = None) -> P
     ).first()
     if preview is None:
         return None
-    page = preview.as_page()
-    if page_id is not None and (page.pk is None or str(page.pk) != page_id):
-        return None
-    return page
+    return preview.as_page()

@@ -61,15 +61,21 @@ def match_site(hostname: str, port: int | None) -> SiteInfo | None:
 
 
 def request_site(request: HttpRequest) -> SiteInfo | None:
-    """The site for the request's host, or the one named by v2's ?site=host[:port]."""
+    """The site for the request's host, or the one named by v2's ?site=host[:port].
+
+    As in v2: an empty `site` is no filter, no match is a LookupError (a 404), several
+    matches (the same hostname on two ports, no port given) a ValueError (a 400).
+    """
     named = request.GET.get("site")
-    if named is not None:
+    if named:
         hostname, _, port = named.partition(":")
         sites = [site for site in all_sites() if site.hostname == hostname]
         if port:
             sites = [site for site in sites if str(site.port) == port]
-        if len(sites) != 1:
-            raise LookupError(f"no single site matches '{named}'")
+        if not sites:
+            raise LookupError(f"no site matches '{named}'")
+        if len(sites) > 1:
+            raise ValueError(f"several sites match '{named}': add a port number")
         return sites[0]
     hostname = split_domain_port(request._get_raw_host())[0]
     try:

@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 
 from .caching.views import CachedSchemaView
 from .draft_views import PagePreviewView, ReviewView
+from .errors import api_not_found
 from .feeds import urls as feed_urls
 from .router import api_router
 from .schema import schema_docs
@@ -17,6 +18,8 @@ urlpatterns = [
     path("api/v2/schema/", CachedSchemaView.as_view(), name="api_schema"),
     path("api/v2/docs/", schema_docs, name="api_docs"),
     path("api/v2/", api_router.urls),
+    # Last of the /api/ routes: anything else there is a JSON 404, whatever DEBUG says.
+    re_path(r"^api/(?P<rest>.*)$", api_not_found),
     path("feeds/", include(feed_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),

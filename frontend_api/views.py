@@ -6,12 +6,14 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
+from rest_framework.fields import Field
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from wagtail.api.v2 import filters as v2_filters
 from wagtail.api.v2 import views as v2_views
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
@@ -19,7 +21,7 @@ from episodes.models import EpisodePage
 
 from .batch import PageBatch
 from .errors import error_response
-from .fields import COMPUTED_FIELDS
+from .fields import COMPUTED_FIELDS, ParentField
 from .filters import (
     EPISODE_FILTERS,
     EpisodeFilter,
@@ -27,6 +29,8 @@ from .filters import (
     SearchFilter,
     episode_params,
 )
+from .links import absolute_url
+from .nested import compile_selection
 from .pagination import BoundedPagination
 from .queries import api_pages, load_pages, public_pages
 from .references import private_collection_condition
@@ -82,6 +86,33 @@ class PagesAPIViewSet(PublicAPIMixin, v2_views.PagesAPIViewSet):
     known_query_parameters = v2_views.PagesAPIViewSet.known_query_parameters.union(EPISODE_FILTERS)
 
     @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        """v2's, with nested `fields=` selecting keys of the computed fields' JSON."""
+        selectable = {"parent": ParentField}
+        for name in cls.get_body_fields_names(model):
+            if name in COMPUTED_FIELDS:
+                selectable[name] = COMPUTED_FIELDS[name]
+        plain, nested_configs = [], {}
+        for name, negated, sub_config in fields_config:
+            if sub_config and not negated and name in selectable:
+                nested_configs[name] = sub_config
+                sub_config = None
+            plain.append((name, negated, sub_config))
+        serializer_class = super()._get_serializer_class(
+            router, model, plain, show_details=show_details, nested=nested
+        )
+        selected = {
+            name: selectable[name](
+                selection=compile_selection(name, selectable[name].nested_schema(), config)
+            )
+            for name, config in nested_configs.items()
+            if name in serializer_class.Meta.fields
+        }
+        if not selected:
+            return serializer_class
+        return type(serializer_class.__name__, (serializer_class,), selected)
+
+    @classmethod
     def get_field_serializer_overrides(cls, model):
         overrides = super().get_field_serializer_overrides(model)
         for name in cls.get_body_fields_names(model):
@@ -97,6 +128,8 @@ class PagesAPIViewSet(PublicAPIMixin, v2_views.PagesAPIViewSet):
             try:
                 self._site = request_site(self.request)
             except LookupError as exc:
+                raise Http404("not found") from exc
+            except ValueError as exc:
                 raise BadRequestError(str(exc)) from exc
         return self._site
 
@@ -196,9 +229,32 @@ class PublicCollectionMixin:
     def get_queryset(self) -> QuerySet:
         return self.model.objects.exclude(private_collection_condition()).order_by("id")
 
+    def find_view(self, request):
+        """v2's redirect, without the dangling "?" when no parameter is passed on."""
+        response = super().find_view(request)
+        if response.get("Location", "").endswith("?"):
+            response["Location"] = response["Location"][:-1]
+        return response
+
+
+class AbsoluteImageDownloadUrlField(Field):
+    """meta.download_url on CMS_URL, as documents' already is (v2 gives images a relative one)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, image) -> str:
+        return absolute_url(image.file.url)
+
+
+class AbsoluteImageSerializer(ImageSerializer):
+    download_url = AbsoluteImageDownloadUrlField(read_only=True)
+
 
 class PublicImagesAPIViewSet(PublicAPIMixin, PublicCollectionMixin, ImagesAPIViewSet):
     """v2 images, anonymous and compact."""
+
+    base_serializer_class = AbsoluteImageSerializer
 
 
 class PublicDocumentsAPIViewSet(PublicAPIMixin, PublicCollectionMixin, DocumentsAPIViewSet):

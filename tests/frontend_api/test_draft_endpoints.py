@@ -65,6 +65,17 @@ class TestPreviewEndpoint:
         with_id = preview_api(editor_client, EPISODE, params["token"], draft_episode.pk)
         assert with_id.json() == body
 
+    def test_the_token_names_the_page_whatever_the_id(self, client, draft_episode, other_episode):
+        # The package's README client always asks for page_preview/1/.
+        token = draft_episode.get_latest_revision_as_object().create_page_preview().token
+        for page_id in (1, other_episode.pk, draft_episode.pk, 999999):
+            response = preview_api(client, EPISODE, token, page_id)
+            assert response.status_code == 200, page_id
+            assert (response.json()["id"], response.json()["title"]) == (
+                draft_episode.pk,
+                "Draft title",
+            )
+
     def test_same_json_as_the_published_detail(self, client, podcast):
         # Whole seconds: drafts pass through JSON, which keeps milliseconds only.
         with time_machine.travel(WHOLE_SECOND, tick=False):
@@ -100,7 +111,8 @@ class TestPreviewEndpoint:
             preview_api(client, EPISODE, token + "\x00"),
             preview_api(client, "episodes.podcastpage", token),
             preview_api(client, "nope.nope", token),
-            preview_api(client, EPISODE, token, other_episode.pk),
+            preview_api(client, EPISODE, forged, 1),
+            preview_api(client, "episodes.podcastpage", token, 1),
             preview_api(client, EPISODE, token, "abc"),
             client.get(f"/api/v2/page_preview/{draft_episode.pk}/extra/", {"token": token}),
         ]

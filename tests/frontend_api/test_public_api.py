@@ -101,7 +101,7 @@ def test_cors_only_for_configured_origins(client, episode, settings):
         ("search=%00", 400),
         ("title=%00", 400),
         ("search='; DROP TABLE wagtailcore_page; --", 200),
-        ("site=nowhere.example", 400),
+        ("site=nowhere.example", 404),
         ("rich_text_format=nope", 400),
         ("html_path=/x", 400),
         ("id__in=1", 400),
@@ -134,6 +134,35 @@ def test_unknown_objects_are_404_json(client, episode, path):
     response = client.get(path)
     assert response.status_code == 404, response.content
     assert response.json() == {"message": "not found"}
+
+
+@pytest.mark.parametrize("debug", [True, False])
+@pytest.mark.parametrize(
+    "path", ["/api/", "/api/nothing", "/api/v2/nothing/", "/api/v2/pages/abc/", "/api/v3/pages/"]
+)
+def test_unknown_api_paths_are_404_json_whatever_debug_says(client, db, settings, debug, path):
+    # With DEBUG on, Django answers unmatched URLs with its HTML page instead of handler404.
+    settings.DEBUG = debug
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"message": "not found"}
+
+
+def test_a_missing_trailing_slash_still_redirects(client, db, settings):
+    settings.DEBUG = True
+    response = client.get("/api/v2/pages?limit=1")
+    assert response.status_code == 301
+    assert response["Location"] == "/api/v2/pages/?limit=1"
+
+
+def test_image_download_url_is_absolute_on_the_cms(client, db, settings):
+    settings.CMS_URL = "https://cms.example"
+    picture = image(name="absolute", size=32)
+    for url in (f"/api/v2/images/{picture.pk}/", "/api/v2/images/?fields=_,download_url"):
+        body = client.get(url).json()
+        meta = body["meta"] if "items" not in body else body["items"][0]["meta"]
+        assert meta["download_url"] == "https://cms.example" + picture.file.url
 
 
 def test_write_methods_are_refused_as_json(client, episode):
