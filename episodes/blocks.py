@@ -157,6 +157,7 @@ class HeadingBlock(blocks.StructBlock):
             "text": {"type": "string"},
             "level": {"type": "integer", "enum": [2, 3, 4]},
             "anchor": {"type": "string", "pattern": ANCHOR_RE.pattern},
+            "timestamp_seconds": nullable({"type": "integer", "minimum": 0}),
         }
     )
 
@@ -192,6 +193,7 @@ class HeadingBlock(blocks.StructBlock):
             "text": data["text"],
             "level": heading_level(data["level"]),
             "anchor": data["anchor"] or None,
+            "timestamp_seconds": timestamp_seconds(data["timestamp"]),
         }
 
 
