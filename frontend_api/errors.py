@@ -1,6 +1,7 @@
 """Every API error as JSON {"message": ...} with a 4xx status, never an HTML page or a 500."""
 
 import logging
+import math
 
 from django.core.exceptions import FieldError, ValidationError
 from django.db import DataError
@@ -34,7 +35,11 @@ def error_response(exc: Exception) -> Response | None:
     if isinstance(exc, BadRequestError):
         return Response({"message": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, APIException):
-        return Response({"message": _message(exc.detail)}, status=exc.status_code)
+        headers = {}
+        if getattr(exc, "wait", None) is not None:
+            # Rounded up: a client that waits exactly this long is let through.
+            headers["Retry-After"] = str(math.ceil(exc.wait))
+        return Response({"message": _message(exc.detail)}, status=exc.status_code, headers=headers)
     if isinstance(exc, BAD_INPUT_ERRORS):
         logger.info("Bad API request: %s: %s", type(exc).__name__, exc)
         return Response({"message": "invalid parameter value"}, status=status.HTTP_400_BAD_REQUEST)
