@@ -179,6 +179,7 @@ class HeadingBlock(blocks.StructBlock):
             "text": {"type": "string"},
             "level": {"type": "integer", "enum": [2, 3, 4]},
             "anchor": {"type": "string", "pattern": ANCHOR_RE.pattern},
+            "timestamp_seconds": nullable({"type": "integer", "minimum": 0}),
         }
     )
 
@@ -212,6 +213,7 @@ class HeadingBlock(blocks.StructBlock):
             "text": data["text"],
             "level": heading_level(data["level"]),
             "anchor": data["anchor"] or None,
+            "timestamp_seconds": timestamp_seconds(data["timestamp"]),
         }
 
 

@@ -331,6 +331,7 @@ class EpisodePage(HeadlessMixin, Page):
         APIField("headline"),
         APIField("broadcast_at"),
         APIField("audio"),
+        APIField("transcript"),
         APIField("cover_image"),
         APIField("summary"),
         APIField("hosts"),

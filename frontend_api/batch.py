@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from wagtail.blocks.stream_block import StreamValue
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from episodes.models import EpisodePage, EpisodeTag, Person, PodcastPage
@@ -89,6 +90,7 @@ class PageBatch:
             if fallback is not None:
                 refs.want_page_set(self._related_key(page), fallback)
         refs.want_image(page.cover_image_id, image_specs())
+        refs.want(get_document_model(), page.transcript_id)
         self.rich_text_resolver.collect(page.summary)
         body = page.body
         if isinstance(body, StreamValue):

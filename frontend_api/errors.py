@@ -44,7 +44,7 @@ def error_response(exc: Exception) -> Response | None:
         return Response({"message": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, APIException):
         headers = {}
-        if getattr(exc, "wait", None):
+        if getattr(exc, "wait", None) is not None:
             # A throttled client learns when to come back (RFC 9110), rounded up to a second.
             headers["Retry-After"] = str(math.ceil(exc.wait))
         return Response({"message": _message(exc.detail)}, status=exc.status_code, headers=headers)

@@ -10,8 +10,8 @@ from episodes.blocks import HTML, IMAGE_REF, api_object, nullable
 from episodes.models import EpisodePage, PodcastPage
 
 from .batch import PageBatch
+from .episode_media import episode_audio, transcript_details
 from .jsonld import json_ld
-from .links import absolute_url
 from .nested import Selection
 
 STRING = {"type": "string"}
@@ -121,27 +121,43 @@ class HeadlineField(BatchField):
 
 
 class AudioField(BatchField):
+    """The audio as the feed's enclosure and itunes:duration describe it."""
+
     schema = nullable(
         api_object(
             {
                 "url": URL,
-                "mime_type": nullable(STRING),
-                "size": nullable({"type": "integer"}),
-                "duration_seconds": nullable({"type": "integer"}),
+                "mime_type": STRING,
+                "size": nullable({"type": "integer", "minimum": 0}),
+                "duration_seconds": nullable({"type": "integer", "minimum": 0}),
             }
         )
     )
 
     def represent(self, batch, page: EpisodePage):
-        url = page.audio_source_url
-        if not url:
+        return episode_audio(page)
+
+
+class TranscriptField(BatchField):
+    """The transcript document as the feed's podcast:transcript gives it; hidden when private."""
+
+    schema = nullable(
+        api_object(
+            {
+                "url": URL,
+                "type": STRING,
+                "language": nullable(STRING),
+                "rel": nullable({"const": "captions"}),
+            }
+        )
+    )
+
+    def represent(self, batch, page: EpisodePage):
+        document = batch.references.document(page.transcript_id)
+        if document is None or document.private:
             return None
-        return {
-            "url": absolute_url(url),
-            "mime_type": page.audio_mime_type or None,
-            "size": page.audio_size,
-            "duration_seconds": page.audio_duration_seconds,
-        }
+        show = batch.show_page(page)
+        return transcript_details(document, show.language if show else None)
 
 
 class ImageField(BatchField):
@@ -291,6 +307,7 @@ COMPUTED_FIELDS: dict[str, type[BatchField]] = {
     "rubric": RubricField,
     "headline": HeadlineField,
     "audio": AudioField,
+    "transcript": TranscriptField,
     "cover_image": ImageField,
     "artwork": ImageField,
     "summary": RichTextField,

@@ -23,15 +23,26 @@ EPISODE_FILTERS = (
     "broadcast_before",
 )
 
+SEARCH_OPERATORS = ("and", "or")
+MAX_INTEGER = 2**31 - 1  # the largest value of the integer columns filtered on
+
 
 def _integer(name: str, raw: str) -> int:
     try:
         value = int(raw)
     except ValueError:
         value = -1
-    if value < 0 or value > 2**31 - 1:
+    if value < 0 or value > MAX_INTEGER:
         raise BadRequestError(f"{name} must be a positive integer")
     return value
+
+
+def _by_id_or_slug(raw: str, id_field: str, slug_field: str) -> Q:
+    """By id when raw is a number, else by slug; an id too large for any row matches nothing."""
+    if raw.isascii() and raw.isdigit():
+        value = int(raw)
+        return Q(**{id_field: value}) if value <= MAX_INTEGER else Q(pk__in=[])
+    return Q(**{slug_field: raw})
 
 
 def _moment(name: str, raw: str) -> datetime.datetime:
@@ -47,12 +58,18 @@ def _moment(name: str, raw: str) -> datetime.datetime:
         raise BadRequestError(f"{name} must be an ISO 8601 date or date-time")
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
-    return moment
+    # In UTC: PostgreSQL refuses offsets beyond 15:59, which ISO 8601 allows.
+    try:
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:
+        # Before year 1 or after year 9999 in UTC: as early or as late as a date can be.
+        limit = datetime.datetime.min if moment.year == 1 else datetime.datetime.max
+        return limit.replace(tzinfo=datetime.UTC)
 
 
 def _show_condition(raw: str) -> Q:
     """Episodes whose parent is the show given by id or slug."""
-    key = Q(pk=_integer("show", raw)) if raw.isdigit() else Q(slug=raw)
+    key = _by_id_or_slug(raw, "pk", "slug")
     parent = PodcastPage.objects.filter(key).filter(
         path=Substr(OuterRef("path"), 1, Length("path"))
     )
@@ -77,9 +94,7 @@ def episode_condition(params: dict[str, str]) -> Q:
     if "show" in params:
         condition &= _show_condition(params["show"])
     if "rubric" in params:
-        raw = params["rubric"]
-        rubric = Q(rubric_id=_integer("rubric", raw)) if raw.isdigit() else Q(rubric__slug=raw)
-        condition &= rubric
+        condition &= _by_id_or_slug(params["rubric"], "rubric_id", "rubric__slug")
     if "tag" in params:
         condition &= _tag_condition(params["tag"])
     if "season" in params:
@@ -121,6 +136,10 @@ class SearchFilter(v2_filters.SearchFilter):
     """
 
     def filter_queryset(self, request, queryset, view):
+        operator = request.GET.get("search_operator")
+        # Checked with or without `search`, so a typo is reported rather than silently ignored.
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
         if request.GET.get("search", "").count('"') % 2:
             # An unpaired double quote opens a phrase that never closes, which SQLite's
             # full-text engine rejects outright; without quotes the words are still searched.

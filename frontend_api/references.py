@@ -40,11 +40,15 @@ def private_page_condition() -> Exists:
     )
 
 
-def private_collection_condition() -> Exists:
-    """True for a document or image in a collection restricted by itself or an ancestor."""
+def private_collection_condition(prefix: str = "") -> Exists:
+    """True for a document or image in a collection restricted by itself or an ancestor.
+
+    `prefix` reaches the document or image through a relation, e.g. "transcript__".
+    """
+    outer = OuterRef(f"{prefix}collection__path")
     return Exists(
         CollectionViewRestriction.objects.filter(
-            collection__path=Substr(OuterRef("collection__path"), 1, Length("collection__path"))
+            collection__path=Substr(outer, 1, Length("collection__path"))
         )
     )
 
@@ -57,6 +61,7 @@ class DocumentRef:
     title: str
     url: str
     private: bool
+    filename: str
 
 
 @dataclass(frozen=True)
@@ -218,7 +223,11 @@ class References:
                     id=int(key), title=text_a, file=text_b, collection_id=None
                 )
                 self._loaded[document_model][document.id] = DocumentRef(
-                    id=document.id, title=text_a, url=document.url, private=bool(private)
+                    id=document.id,
+                    title=text_a,
+                    url=document.url,
+                    private=bool(private),
+                    filename=document.filename,
                 )
             else:
                 url = hashes[key]

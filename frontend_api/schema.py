@@ -1,5 +1,7 @@
 """The OpenAPI 3.1 document of the public API, built from page types, their fields and blocks."""
 
+import re
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -12,14 +14,17 @@ from django.views.decorators.csp import csp_override
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
+from wagtail.api.rich_text import APIRichText
 from wagtail.blocks import StreamBlock
 from wagtail.fields import StreamField
+from wagtail.models import Page
 
 from episodes.blocks import api_object, nullable
 
 from .fields import COMPUTED_FIELDS, STRING, URL
+from .filters import MAX_INTEGER, SEARCH_OPERATORS
 from .page_types import PAGE_TYPES, PageType
-from .views import PublicAPIMixin
+from .views import MAX_ID, PagesAPIViewSet, PublicAPIMixin
 
 REF = "#/components/schemas/"
 INTEGER = {"type": "integer"}
@@ -152,42 +157,160 @@ def query(name: str, description: str, schema: dict | None = None) -> dict[str, 
         "in": "query",
         "required": False,
         "description": description,
-        "schema": schema or STRING,
+        "schema": schema or TEXT,
     }
 
 
-LISTING_PARAMETERS = [
-    query("type", "Page type, e.g. episodes.EpisodePage; unlocks that type's fields and filters."),
-    query("fields", "Comma-separated fields to add (`*` for all, `-name` to drop, `_` for none)."),
-    query("child_of", "Only the children of this page id.", INTEGER),
-    query("descendant_of", "Only the descendants of this page id.", INTEGER),
-    query("ancestor_of", "Only the ancestors of this page id.", INTEGER),
-    query("site", "Only pages of the site with this hostname (or hostname:port)."),
-    query("locale", "Only pages in this locale."),
-    query("translation_of", "Only translations of this page id.", INTEGER),
-    query("rich_text_format", "Wagtail's alternative rich text format (`draftail`)."),
-    query("_", "Ignored: lets clients vary a URL to bypass caches."),
-    query("search", "Full-text search (PostgreSQL full-text search on PostgreSQL)."),
-    query("search_operator", "`and` or `or` between search terms.", {"enum": ["and", "or"]}),
-    query("order", "A field to order by (prefix `-` for descending) or `random`."),
-    query("limit", "Page size, at most WAGTAILAPI_LIMIT_MAX.", {"type": "integer", "minimum": 0}),
-    query("offset", "Items to skip.", {"type": "integer", "minimum": 0}),
-    query("show", "Episodes of this show (id or slug)."),
-    query("rubric", "Episodes of this rubric (id or slug)."),
-    query("tag", "Episodes carrying every comma-separated tag."),
-    query("season", "Episodes of this season.", INTEGER),
-    query("episode_number", "The episode with this number.", INTEGER),
-    query("broadcast_after", "Broadcast at or after this ISO date or date-time."),
-    query("broadcast_before", "Broadcast before this ISO date or date-time."),
-]
+# Every query value: the API answers 400 to a NUL character anywhere in the query string.
+TEXT = {"type": "string", "pattern": "^[^\\x00]*$"}
+# Page ids: v2 refuses negative ones; no row has a larger key.
+PAGE_ID = {"type": "integer", "minimum": 0, "maximum": MAX_ID}
+# The episode filters' integer columns.
+SMALL_INTEGER = {"type": "integer", "minimum": 0, "maximum": MAX_INTEGER}
 
 
-def json_response(description: str, schema: dict[str, Any]) -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
+def one_of_words(words: Iterable[str]) -> str:
+    """A regex alternative of these literal words, longest first so none shadows another."""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def field_names(db_fields_only: bool = False) -> list[str]:
+    """Every field v2 accepts in `fields` (or, db_fields_only, in `order`) for some page type."""
+    models = [Page, *(page_type.model for page_type in PAGE_TYPES)]
+    return sorted(
+        {
+            name
+            for model in models
+            for name in PagesAPIViewSet.get_available_fields(model, db_fields_only)
+        }
+    )
+
+
+def fields_schema() -> dict[str, Any]:
+    """`fields` as v2 parses it: `*` then fields to drop, `_` then fields to add, or a mix of
+    fields to add and `-fields` to drop (nested `name(sub)` is left out of the pattern)."""
+    name = f"(?:{one_of_words(field_names())})"
+    forms = [
+        "",
+        f"\\*(?:,-{name})*",
+        f"_(?:,{name})*",
+        f"-?{name}(?:,-?{name})*",
+    ]
+    return {"type": "string", "pattern": f"^(?:{'|'.join(forms)})$"}
+
+
+def order_schema() -> dict[str, Any]:
+    """`order`: empty, `random`, or comma-separated database fields, each optionally `-`."""
+    item = f"-*(?:{one_of_words(field_names(db_fields_only=True))})"
+    return {"type": "string", "pattern": f"^(?:|random|{item}(?:,{item})*)$"}
+
+
+def type_schema() -> dict[str, Any]:
+    """`type`: comma-separated page type labels (wagtailcore.Page for any); empty for any."""
+    labels = ["wagtailcore.Page", *(page_type.label for page_type in PAGE_TYPES)]
+    item = f"(?:{one_of_words(labels)})"
+    return {"type": "string", "pattern": f"^(?:|{item}(?:,{item})*)$"}
+
+
+def moment_schema() -> dict[str, Any]:
+    return {
+        "anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]
+    }
+
+
+def limit_schema() -> dict[str, Any]:
+    """`limit`: BoundedPagination's rule, at most WAGTAILAPI_LIMIT_MAX when one is set."""
+    schema: dict[str, Any] = {"type": "integer", "minimum": 0}
+    limit_max = getattr(settings, "WAGTAILAPI_LIMIT_MAX", 20)
+    if limit_max:
+        schema["maximum"] = limit_max
+    return schema
+
+
+OFFSET = {"type": "integer", "minimum": 0}
+DEPENDENCIES = (
+    " Answers 400 when the value does not fit the other parameters: a field or order the page"
+    " type lacks, an id of no page, `order=random` with `offset`, an episode filter with a type"
+    " other than episodes.EpisodePage."
+)
+
+
+def listing_parameters() -> list[dict[str, Any]]:
+    """The pages listing's parameters, each as strict as the server is about it alone."""
+    return [
+        query("type", "Page types, comma-separated, e.g. episodes.EpisodePage.", type_schema()),
+        query(
+            "fields",
+            "Comma-separated fields to add (`*` for all, `-name` to drop, `_` for none; v2's "
+            "nested `name(sub)` also works).",
+            fields_schema(),
+        ),
+        query("child_of", "Only the children of this page id.", PAGE_ID),
+        query("descendant_of", "Only the descendants of this page id.", PAGE_ID),
+        query("ancestor_of", "Only the ancestors of this page id.", PAGE_ID),
+        query(
+            "site",
+            "Only pages of the site with this hostname (or hostname:port).",
+            {**TEXT, "minLength": 1},
+        ),
+        query("locale", "Only pages in this locale (404 for a locale that does not exist)."),
+        query("translation_of", "Only translations of this page id.", PAGE_ID),
+        query(
+            "rich_text_format",
+            "Accepted as in v2; rich text always arrives as frontend HTML.",
+            {"type": "string", "enum": rich_text_formats()},
+        ),
+        query("_", "Ignored: lets clients vary a URL to bypass caches."),
+        query("search", "Full-text search (PostgreSQL full-text search on PostgreSQL)."),
+        query(
+            "search_operator",
+            "`and` or `or` between search terms.",
+            {"type": "string", "enum": list(SEARCH_OPERATORS)},
+        ),
+        query(
+            "order", "Fields to order by (prefix `-` for descending) or `random`.", order_schema()
+        ),
+        query("limit", "Page size, at most WAGTAILAPI_LIMIT_MAX.", limit_schema()),
+        query("offset", "Items to skip.", OFFSET),
+        query("show", "Episodes of this show (id or slug)."),
+        query("rubric", "Episodes of this rubric (id or slug)."),
+        query("tag", "Episodes carrying every comma-separated tag (slug or name)."),
+        query("season", "Episodes of this season.", SMALL_INTEGER),
+        query("episode_number", "The episode with this number.", SMALL_INTEGER),
+        query(
+            "broadcast_after", "Broadcast at or after this ISO date or date-time.", moment_schema()
+        ),
+        query("broadcast_before", "Broadcast before this ISO date or date-time.", moment_schema()),
+    ]
+
+
+def rich_text_formats() -> list[str]:
+    return sorted(APIRichText._serializers())
+
+
+def json_response(description: str, schema: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": schema}},
+        **extra,
+    }
 
 
 def error(description: str) -> dict[str, Any]:
     return json_response(description, {"$ref": REF + "Error"})
+
+
+RATE_LIMITED = json_response(
+    "Too many requests from this client (TOKEN_RATE_LIMIT)",
+    {"$ref": REF + "Error"},
+    headers={
+        "Retry-After": {
+            "description": "Seconds to wait before the next request is let through.",
+            "required": True,
+            "schema": {"type": "integer", "minimum": 0},
+        }
+    },
+)
 
 
 def collection_path(name: str) -> dict[str, Any]:
@@ -201,8 +324,8 @@ def collection_path(name: str) -> dict[str, Any]:
         "get": {
             "summary": f"List {name}",
             "parameters": [
-                query("limit", "Page size.", INTEGER),
-                query("offset", "Skip.", INTEGER),
+                query("limit", "Page size, at most WAGTAILAPI_LIMIT_MAX.", limit_schema()),
+                query("offset", "Items to skip.", OFFSET),
             ],
             "responses": {
                 "200": json_response(f"{name}, paginated", listing),
@@ -230,7 +353,7 @@ def openapi_document() -> dict[str, Any]:
     }
     block_refs = [{"$ref": REF + name} for name in schemas if name.startswith("Block_")]
     schemas["Body"] = {"type": "array", "items": {"oneOf": block_refs}}
-    page_id = {"name": "id", "in": "path", "required": True, "schema": INTEGER}
+    page_id = {"name": "id", "in": "path", "required": True, "schema": PAGE_ID}
     listing = api_object(
         {
             "meta": api_object({"total_count": INTEGER}),
@@ -253,17 +376,22 @@ def openapi_document() -> dict[str, Any]:
             "/api/v2/pages/": {
                 "get": {
                     "summary": "List live, public pages",
-                    "parameters": LISTING_PARAMETERS,
+                    "description": DEPENDENCIES.strip(),
+                    "parameters": listing_parameters(),
                     "responses": {
                         "200": json_response("A page of results", listing),
                         "400": error("Bad parameter"),
+                        "404": error("No such locale"),
                     },
                 }
             },
             "/api/v2/pages/{id}/": {
                 "get": {
                     "summary": "One live, public page",
-                    "parameters": [page_id, query("fields", "Fields to add or drop.")],
+                    "parameters": [
+                        page_id,
+                        query("fields", "Fields to add or drop.", fields_schema()),
+                    ],
                     "responses": {
                         "200": json_response("The page", page_detail),
                         "400": error("Bad parameter"),
@@ -278,7 +406,12 @@ def openapi_document() -> dict[str, Any]:
                         {**query("html_path", "The path, e.g. /show/episode/."), "required": True}
                     ],
                     "responses": {
-                        "302": {"description": "Redirect to the page's detail URL on CMS_URL"},
+                        "302": {
+                            "description": "Redirect to the page's detail URL on CMS_URL",
+                            "headers": {
+                                "Location": {"required": True, "schema": {"type": "string"}}
+                            },
+                        },
                         "400": error("Bad parameter"),
                         "404": error("No page at that path"),
                     },
@@ -295,7 +428,9 @@ def openapi_document() -> dict[str, Any]:
                     ],
                     "responses": {
                         "200": json_response("The draft, in the detail's shape", page_detail),
+                        "400": error("Bad `fields`"),
                         "404": error("Missing, malformed, forged, expired or mismatched token"),
+                        "429": RATE_LIMITED,
                     },
                 }
             },
@@ -309,14 +444,16 @@ def openapi_document() -> dict[str, Any]:
                         "200": json_response(
                             "The draft in the detail's shape, plus `review`", review_detail
                         ),
+                        "400": error("Bad `fields`"),
                         "404": error("Unknown, expired or revoked link"),
+                        "429": RATE_LIMITED,
                     },
                 }
             },
             "/api/v2/schema/": {
                 "get": {
                     "summary": "This document",
-                    "responses": {"200": {"description": "OpenAPI 3.1"}},
+                    "responses": {"200": json_response("OpenAPI 3.1", {"type": "object"})},
                 }
             },
         },

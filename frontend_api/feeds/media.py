@@ -10,16 +10,6 @@ ARTWORK_SPEC = "fill-3000x3000|format-jpeg"
 PERSON_SPEC = "fill-400x400|format-jpeg"
 BODY_IMAGE_SPEC = "width-800|format-jpeg"
 
-TRANSCRIPT_TYPES = {
-    "vtt": "text/vtt",
-    "srt": "application/x-subrip",
-    "json": "application/json",
-    "html": "text/html",
-    "htm": "text/html",
-    "txt": "text/plain",
-}
-CAPTION_EXTENSIONS = {"vtt", "srt"}
-
 
 def rendition_url(image, spec: str) -> str:
     """The absolute URL of an image rendition, or "" without an image."""
@@ -34,15 +24,3 @@ def images_with(spec: str):
 def image_prefetch(lookup: str, spec: str) -> Prefetch:
     """Prefetch the image behind lookup together with its rendition for spec."""
     return Prefetch(lookup, queryset=images_with(spec))
-
-
-def transcript_attrs(document) -> dict[str, str]:
-    """The podcast:transcript attributes for a transcript document."""
-    extension = document.file_extension.lower()
-    attrs = {
-        "url": absolute_url(document.url),
-        "type": TRANSCRIPT_TYPES.get(extension, document.content_type),
-    }
-    if extension in CAPTION_EXTENSIONS:
-        attrs["rel"] = "captions"
-    return attrs

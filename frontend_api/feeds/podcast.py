@@ -12,7 +12,9 @@ from django.utils.feedgenerator import Enclosure
 
 from episodes.choices import split_apple_category
 from episodes.models import EpisodeGuest, EpisodeHost, EpisodePage, PodcastPage
-from frontend_api.links import absolute_url, frontend_url
+from frontend_api.episode_media import episode_audio, transcript_details
+from frontend_api.links import frontend_url
+from frontend_api.references import private_collection_condition
 from frontend_api.richtext import expand_rich_text
 from frontend_api.visibility import aired_episodes, visible_show
 
@@ -20,13 +22,7 @@ from . import freshness
 from .article import ArticleRenderer
 from .chapters import build_chapters
 from .generator import PodcastRssFeed
-from .media import (
-    ARTWORK_SPEC,
-    PERSON_SPEC,
-    image_prefetch,
-    rendition_url,
-    transcript_attrs,
-)
+from .media import ARTWORK_SPEC, PERSON_SPEC, image_prefetch, rendition_url
 
 # The Podcasting 2.0 namespace's own UUID, the seed of every podcast:guid (UUIDv5).
 PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
@@ -59,20 +55,6 @@ def _people(links, role: str) -> list[dict]:
             }
         )
     return people
-
-
-def audio_length(episode: EpisodePage) -> int:
-    """The audio's size in bytes as typed, as recorded on the upload, or read from the file."""
-    if episode.audio_size is not None:
-        return episode.audio_size
-    if not episode.audio_file:
-        return 0
-    if episode.audio_file.file_size is None:
-        try:
-            return episode.audio_file.file.size
-        except OSError:
-            return 0
-    return episode.audio_file.file_size
 
 
 class PodcastFeed(Feed):
@@ -117,6 +99,7 @@ class PodcastFeed(Feed):
             aired_episodes(show)
             .exclude(audio_file__isnull=True, audio_url="")
             .select_related("audio_file", "transcript")
+            .annotate(transcript_private=private_collection_condition("transcript__"))
             .prefetch_related(
                 image_prefetch("cover_image", ARTWORK_SPEC),
                 Prefetch("host_links", queryset=hosts),
@@ -184,13 +167,16 @@ class PodcastFeed(Feed):
         return episode.broadcast_at
 
     def item_enclosures(self, episode: EpisodePage) -> list[Enclosure]:
-        return [
-            Enclosure(
-                url=absolute_url(episode.audio_source_url),
-                length=str(audio_length(episode)),
-                mime_type=episode.audio_mime_type,
-            )
-        ]
+        audio = episode_audio(episode)
+        # RSS wants a length even when nobody knows it; 0 is the convention for "unknown".
+        return [Enclosure(audio["url"], str(audio["size"] or 0), audio["mime_type"])]
+
+    def _transcripts(self, episode: EpisodePage) -> list[dict]:
+        """The podcast:transcript attributes; none for a document in a restricted collection."""
+        if episode.transcript is None or episode.transcript_private:
+            return []
+        details = transcript_details(episode.transcript, self.show.language)
+        return [{name: value for name, value in details.items() if value}]
 
     def item_extra_kwargs(self, episode: EpisodePage) -> dict:
         has_chapters = bool(build_chapters(episode.body, ""))
@@ -204,5 +190,5 @@ class PodcastFeed(Feed):
             "people": _people(episode.host_links.all(), "host")
             + _people(episode.guest_links.all(), "guest"),
             "chapters_url": chapters_url(self.show, episode) if has_chapters else "",
-            "transcripts": [transcript_attrs(episode.transcript)] if episode.transcript else [],
+            "transcripts": self._transcripts(episode),
         }

@@ -59,7 +59,7 @@ def full_body(*, people, images, linked_page, document) -> list[dict]:
     """One of each block, with rich-text links to a page and a document and an embedded image."""
     host, guest = people
     return [
-        with_id(f.heading("Why we talk about this", anchor=""), "heading-1"),
+        with_id(f.heading("Why we talk about this", anchor="", timestamp="0:45"), "heading-1"),
         with_id(
             f.paragraph(
                 f'<p>See <a linktype="page" id="{linked_page.pk}">the previous episode</a>, '

@@ -98,6 +98,9 @@ def golden_site(settings, tmp_path, db):
     document = wagtail_factories.DocumentFactory(
         id=90401, title="Notes", file__filename="notes.txt"
     )
+    transcript = wagtail_factories.DocumentFactory(
+        id=90402, title="Transcript", file__filename="golden.vtt"
+    )
     embed_row()
     episode = fixed(
         f.EpisodePageFactory,
@@ -114,6 +117,7 @@ def golden_site(settings, tmp_path, db):
         audio_url="https://audio.example/golden.mp3",
         audio_duration=datetime.timedelta(minutes=48, seconds=5),
         audio_size=46_000_000,
+        transcript=transcript,
         summary=f'<p>A look back at <a linktype="page" id="{linked.pk}">episode 7</a>.</p>',
         body=full_body(
             people=(host, guest),

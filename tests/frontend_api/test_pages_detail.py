@@ -98,7 +98,10 @@ def test_body_contract(client, episode):
         "text": "Why we talk about this",
         "level": 2,
         "anchor": "why-we-talk-about-this",
+        "timestamp_seconds": 45,
     }
+    # A heading without a moment in the audio says so with null.
+    assert values[2]["timestamp_seconds"] is None
     assert "linktype" not in values[1]["text"]
     assert 'href="https://front.example/test-show/linked-1/"' in values[1]["text"]
     assert values[3] == {

@@ -1,6 +1,7 @@
 """Listings, v2 parameters, episode filters, search, find and paging."""
 
 import datetime
+from urllib.parse import urlencode
 
 import pytest
 from django.utils import timezone
@@ -145,3 +146,32 @@ def test_find_hides_drafts_and_private_pages(client, catalogue, slug):
 def test_find_home(client, catalogue, home_page):
     response = client.get("/api/v2/pages/find/?html_path=/")
     assert response["Location"] == f"https://cms.example/api/v2/pages/{home_page.pk}/"
+
+
+def test_show_and_rubric_ids_no_row_can_have_match_nothing(client, catalogue):
+    assert slugs(client, f"show={2**40}") == []
+    assert slugs(client, f"rubric={10**30}") == []
+    # Digits outside ASCII are no id: read as a slug, which nothing has.
+    assert slugs(client, "show=\u0661\u0662") == []
+
+
+def test_search_operator_is_checked_with_or_without_search(client, catalogue):
+    for query in ("search_operator=false", "search=episode&search_operator=xor"):
+        response = client.get(f"/api/v2/pages/?{query}")
+        assert response.status_code == 400, query
+        assert response.json() == {"message": "search_operator must be 'and' or 'or'"}
+    assert slugs(client, "search=gamma&search_operator=or") == ["gamma"]
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        # Offsets ISO 8601 allows but PostgreSQL refuses, and ends of the calendar in UTC.
+        ("2025-03-01T20:00:00+21:30", ["gamma", "delta"]),
+        ("0001-01-01T00:00:00+05:00", ["alpha", "beta", "gamma", "delta"]),
+        ("9999-12-31T23:00:00-05:00", []),
+    ],
+)
+def test_broadcast_moments_at_the_edges(client, catalogue, moment, expected):
+    query = urlencode({"broadcast_after": moment, "order": "broadcast_at"})
+    assert slugs(client, query) == expected

@@ -1,6 +1,7 @@
 """The OpenAPI document: valid OpenAPI 3.1, and real responses of every page type conform to it."""
 
 import datetime
+import re
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -12,7 +13,7 @@ from episodes import factories as f
 from episodes.demo.content import PEOPLE
 from episodes.demo.seed import article_body
 from episodes.models import RelatedEpisode
-from frontend_api.schema import LISTING_PARAMETERS, openapi_document
+from frontend_api.schema import listing_parameters, openapi_document
 from frontend_api.views import PagesAPIViewSet
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +51,7 @@ def test_every_body_block_type_has_a_schema(document):
 
 
 def test_every_query_parameter_the_view_accepts_is_documented():
-    documented = {parameter["name"] for parameter in LISTING_PARAMETERS}
+    documented = {parameter["name"] for parameter in listing_parameters()}
     accepted = PagesAPIViewSet.known_query_parameters - {"format"}
     assert accepted - documented == set()
 
@@ -118,3 +119,54 @@ def test_a_drifted_block_shape_is_caught(client, document, episode):
     data = detail(client, episode)
     data["body"][0]["value"]["level"] = "h2"
     assert list(validator_for(document, "EpisodePage").iter_errors(data))
+
+
+def response_schema(document: dict, path: str, status: str) -> dict:
+    return document["paths"][path]["get"]["responses"][status]
+
+
+def test_a_rate_limited_token_request_is_declared_with_retry_after(client, document, settings):
+    settings.TOKEN_RATE_LIMIT = "1/min"
+    assert client.get("/api/v2/review/unknown-token/").status_code == 404
+    response = client.get("/api/v2/review/unknown-token/")
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 60
+    assert_conforms(document, "Error", response.json())
+    for path in ("/api/v2/review/{token}/", "/api/v2/page_preview/"):
+        declared = response_schema(document, path, "429")
+        assert declared["headers"]["Retry-After"]["required"] is True
+
+
+def test_paging_limits_are_in_the_schema_for_every_listing(document, settings):
+    for path in ("/api/v2/pages/", "/api/v2/images/", "/api/v2/documents/"):
+        parameters = {p["name"]: p["schema"] for p in document["paths"][path]["get"]["parameters"]}
+        assert parameters["limit"] == {"type": "integer", "minimum": 0, "maximum": 50}
+        assert parameters["offset"] == {"type": "integer", "minimum": 0}
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("", True),
+        ("*", True),
+        ("*,-body,-json_ld", True),
+        ("_,title,show", True),
+        ("headline,-title", True),
+        ("*,title", False),  # v2: additional fields with '*' make no sense
+        ("_,-title", False),  # v2: negated fields with '_' make no sense
+        ("title,_", False),  # v2: '_' must come first
+        ("tïtle", False),
+        ("nonsense", False),
+    ],
+)
+def test_the_fields_pattern_follows_v2s_grammar(document, value, valid):
+    parameters = document["paths"]["/api/v2/pages/"]["get"]["parameters"]
+    (fields,) = [p for p in parameters if p["name"] == "fields"]
+    assert bool(re.fullmatch(fields["schema"]["pattern"], value)) is valid
+
+
+def test_a_locale_that_does_not_exist_is_a_declared_404(client, document, home_page):
+    response = client.get("/api/v2/pages/", {"locale": "xx"})
+    assert response.status_code == 404
+    assert "404" in document["paths"]["/api/v2/pages/"]["get"]["responses"]
+    assert_conforms(document, "Error", response.json())

@@ -194,6 +194,7 @@ def test_item_fields(client, full_episode, people):
     assert item.find("podcast:transcript", NS).attrib == {
         "url": "http://localhost:8000" + full_episode.transcript.url,
         "type": "text/vtt",
+        "language": "fr",
         "rel": "captions",
     }
 

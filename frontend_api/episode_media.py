@@ -1,0 +1,75 @@
+"""An episode's audio and transcript as the API and the feed both give them: one function each."""
+
+import os
+from mimetypes import guess_type
+from typing import Any, Protocol
+
+from django.conf import settings
+
+from episodes.models import EpisodePage
+
+from .links import absolute_url
+
+# What the model's audio_mime_type defaults to, for a row whose type was cleared.
+DEFAULT_AUDIO_TYPE = "audio/mpeg"
+TRANSCRIPT_TYPES = {
+    "vtt": "text/vtt",
+    "srt": "application/x-subrip",
+    "json": "application/json",
+    "html": "text/html",
+    "htm": "text/html",
+    "txt": "text/plain",
+}
+CAPTION_EXTENSIONS = {"vtt", "srt"}
+
+
+class DocumentLike(Protocol):
+    """A Wagtail document or the batch's DocumentRef: what a transcript needs."""
+
+    url: str
+    filename: str
+
+
+def audio_size(episode: EpisodePage) -> int | None:
+    """Bytes: as typed, else as recorded on the upload, else the stored file's; None if unknown."""
+    if episode.audio_size is not None:
+        return episode.audio_size
+    document = episode.audio_file
+    if document is None:
+        return None
+    if document.file_size is not None:
+        return document.file_size
+    try:
+        return document.file.size
+    except OSError:  # the file is gone from storage
+        return None
+
+
+def episode_audio(episode: EpisodePage) -> dict[str, Any] | None:
+    """{url, mime_type, size, duration_seconds} of the episode's audio; None without audio."""
+    source = episode.audio_source_url
+    if not source:
+        return None
+    return {
+        "url": absolute_url(source),
+        "mime_type": episode.audio_mime_type.strip() or DEFAULT_AUDIO_TYPE,
+        "size": audio_size(episode),
+        "duration_seconds": episode.audio_duration_seconds,
+    }
+
+
+def transcript_details(document: DocumentLike, language: str | None) -> dict[str, Any]:
+    """{url, type, language, rel} of a transcript document; rel is "captions" for VTT and SRT."""
+    extension = os.path.splitext(document.filename)[1][1:].lower()
+    # The same lookup as Wagtail's Document.content_type, for types outside the known list.
+    content_type = (
+        getattr(settings, "WAGTAILDOCS_CONTENT_TYPES", {}).get(extension)
+        or guess_type(document.filename)[0]
+        or "application/octet-stream"
+    )
+    return {
+        "url": absolute_url(document.url),
+        "type": TRANSCRIPT_TYPES.get(extension, content_type),
+        "language": language or None,
+        "rel": "captions" if extension in CAPTION_EXTENSIONS else None,
+    }
