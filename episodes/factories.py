@@ -10,7 +10,8 @@ from django.utils.text import slugify
 from home.models import HomePage
 
 from .blocks.values import block, embed, faq, faq_item, heading, image, paragraph, pull_quote
-from .models import EpisodePage, Person, PodcastPage, Rubric
+from .models import EpisodePage, PodcastPage
+from .snippets import Person, Rubric
 
 # The block value builders live with the blocks; tests and benchmarks reach them from here too.
 __all__ = [
