@@ -9,7 +9,8 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import EpisodePage, Person, Rubric
+from .models import EpisodePage
+from .snippets import Person, Rubric
 
 
 class EpisodeListingViewSet(PageListingViewSet):

@@ -11,13 +11,14 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from wagtail.blocks.stream_block import StreamValue
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from episodes.models import EpisodePage, EpisodeTag, Person, PodcastPage
+from episodes.models import EpisodePage, Person, PodcastPage
+from episodes.rules import fallback_related, recency
 
 from .conf import api_setting, image_specs
 from .images import image_representation
@@ -97,31 +98,23 @@ class PageBatch:
             collect(body.stream_block, raw_items(body), refs, self.rich_text_resolver.collect)
 
     def _fallback_related(self, page: EpisodePage) -> QuerySet | None:
-        """Recent live, public episodes sharing the rubric or a tag, newest first."""
-        condition = Q()
-        if page.rubric_id:
-            condition |= Q(rubric_id=page.rubric_id)
-        tags = self.tags(page)
-        if tags:
-            shares_tag = EpisodeTag.objects.filter(
-                content_object_id=OuterRef("pk"), tag__name__in=tags
-            )
-            condition |= Q(Exists(shares_tag))
-        if not condition:
-            return None
+        """The content rule's recent episodes, among those the public may see on the page's site."""
         candidates = (
             EpisodePage.objects.live()
-            .filter(condition, unexpired_condition())
+            .filter(unexpired_condition())
             .exclude(private_page_condition())
         )
-        if page.pk:
-            candidates = candidates.exclude(pk=page.pk)
         root = self._site_root_path(page)
         if root:
             candidates = candidates.filter(path__startswith=root)
-        return candidates.order_by("-broadcast_at", "-pk").values("pk")[
-            : api_setting("API_RELATED_EPISODES")
-        ]
+        related = fallback_related(
+            candidates,
+            rubric_id=page.rubric_id,
+            tag_names=self.tags(page),
+            exclude_pk=page.pk,
+            limit=api_setting("API_RELATED_EPISODES"),
+        )
+        return related.values("pk") if related is not None else None
 
     @staticmethod
     def _related_key(page: Page) -> str:
@@ -206,7 +199,7 @@ class PageBatch:
         else:
             chosen = sorted(
                 self.references.page_sets.get(self._related_key(page), []),
-                key=lambda episode: (episode.broadcast_at, episode.pk),
+                key=recency,
                 reverse=True,
             )
         return [

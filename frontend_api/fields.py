@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from episodes.blocks import HTML, IMAGE_REF, api_object, nullable
 from episodes.models import EpisodePage, PodcastPage
+from episodes.rules import article_title
 
 from .batch import PageBatch
 from .episode_media import episode_audio, transcript_details
@@ -117,7 +118,7 @@ class HeadlineField(BatchField):
     schema = STRING
 
     def represent(self, batch, page):
-        return page.headline or page.title
+        return article_title(page)
 
 
 class AudioField(BatchField):
@@ -278,7 +279,7 @@ class SeoField(BatchField):
         if image and image["renditions"]:
             largest = image["renditions"][-1]
             og_image = {**largest, "alt": image["alt"]}
-        title = page.seo_title or getattr(page, "headline", "") or page.title
+        title = page.seo_title or article_title(page)
         return {
             "title": title,
             "description": (page.search_description or description or "").strip(),

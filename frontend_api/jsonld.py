@@ -7,6 +7,7 @@ from django.utils.timezone import localtime
 from wagtail.models import Page
 
 from episodes.models import EpisodePage, PodcastPage
+from episodes.rules import article_title
 
 from .batch import PageBatch
 
@@ -92,7 +93,7 @@ def podcast_episode(batch: PageBatch, page: EpisodePage) -> dict[str, Any]:
             "@id": f"{url}#episode",
             "url": url,
             "name": page.title,
-            "headline": page.headline or page.title,
+            "headline": article_title(page),
             "episodeNumber": page.episode_number,
             "datePublished": localtime(page.broadcast_at).isoformat()
             if page.broadcast_at

@@ -13,7 +13,7 @@ from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from episodes import factories as f
+from episodes.blocks import values as block_values
 from episodes.models import (
     EpisodeGuest,
     EpisodeHost,
@@ -37,21 +37,21 @@ def article_body(people: dict[str, Person], chart: Image) -> list[dict]:
     body = []
     for kind, payload in ARTICLE:
         if kind == "heading":
-            body.append(f.heading(*payload))
+            body.append(block_values.heading(*payload))
         elif kind == "paragraph":
-            body.append(f.paragraph(payload))
+            body.append(block_values.paragraph(payload))
         elif kind == "quote":
             text, speaker, stamp = payload
-            body.append(f.pull_quote(text, speaker=people[speaker], timestamp=stamp))
+            body.append(block_values.pull_quote(text, speaker=people[speaker], timestamp=stamp))
         elif kind == "image":
-            body.append(f.image(chart, *payload))
+            body.append(block_values.image(chart, *payload))
         elif kind == "embed":
-            body.append(f.embed(content.EMBED_URL))
+            body.append(block_values.embed(content.EMBED_URL))
     items = [
-        f.faq_item(question, answer, quote=text, speaker=people[speaker])
+        block_values.faq_item(question, answer, quote=text, speaker=people[speaker])
         for question, answer, (text, speaker) in FAQ
     ]
-    body.append(f.faq(items, title=FAQ_TITLE))
+    body.append(block_values.faq(items, title=FAQ_TITLE))
     return body
 
 
@@ -201,10 +201,10 @@ class Seeder:
             return
         body = []
         for heading_text, html, quote in sections:
-            body += [f.heading(heading_text), f.paragraph(html)]
+            body += [block_values.heading(heading_text), block_values.paragraph(html)]
             if quote:
                 text, speaker, stamp = quote
-                body.append(f.pull_quote(text, speaker=people[speaker], timestamp=stamp))
+                body.append(block_values.pull_quote(text, speaker=people[speaker], timestamp=stamp))
         episode = EpisodePage(
             title=title,
             slug=slug,
@@ -272,7 +272,7 @@ class Seeder:
             rubric=rubrics[spec["rubric"]],
             broadcast_at=self.broadcast(-7),
             summary=spec["summary"],
-            body=[f.heading(heading_text), f.paragraph(html)],
+            body=[block_values.heading(heading_text), block_values.paragraph(html)],
             live=False,
         )
         show.add_child(instance=episode)

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
-from episodes import factories
+from episodes.blocks import values as block_values
 from episodes.models import (
     SUMMARY_FEATURES,
     EpisodeGuest,
@@ -228,27 +228,31 @@ class EpisodeWriter:
     def _raw_block(self, item, notes: list[str]) -> dict | None:
         match item:
             case Heading():
-                return factories.heading(item.text, f"h{item.level}", item.anchor, item.timestamp)
+                return block_values.heading(
+                    item.text, f"h{item.level}", item.anchor, item.timestamp
+                )
             case Paragraph():
-                return factories.paragraph(item.html)
+                return block_values.paragraph(item.html)
             case Quote():
                 person, name = self._speaker(item.speaker)
-                return factories.pull_quote(item.text, person, name, item.timestamp)
+                return block_values.pull_quote(item.text, person, name, item.timestamp)
             case Faq():
                 items = []
                 for entry in item.items:
                     quote = entry.quote or Quote("")
                     person, name = self._speaker(quote.speaker)
                     items.append(
-                        factories.faq_item(
+                        block_values.faq_item(
                             entry.question, entry.answer_html, quote.text, person, name
                         )
                     )
-                return factories.faq(items, title=item.title)
+                return block_values.faq(items, title=item.title)
             case Picture():
                 image = self.images.image_for(item, notes)
                 return (
-                    factories.image(image, item.alt, item.caption, item.credit) if image else None
+                    block_values.image(image, item.alt, item.caption, item.credit)
+                    if image
+                    else None
                 )
         return None
 

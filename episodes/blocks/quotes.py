@@ -1,0 +1,105 @@
+"""Words said on air: the pull quote, the quote backing an FAQ answer, and who said them."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .api import api_object, nullable
+from .cleaning import clean_struct, text_of
+from .timestamps import TimestampBlock, timestamp_seconds
+
+SPEAKER_SCHEMA = nullable(
+    api_object({"name": {"type": "string"}, "role": nullable({"type": "string"})})
+)
+
+
+def speaker_representation(person, name: str) -> dict | None:
+    """A chosen person wins over a typed name; neither gives None."""
+    if person is not None:
+        return {"name": person.name, "role": person.role or None}
+    if name:
+        return {"name": name, "role": None}
+    return None
+
+
+class SpeakerFields:
+    """Shared rule for blocks that name who spoke: a Person or a free-text name, not both."""
+
+    @staticmethod
+    def speaker_errors(value) -> dict[str, ValidationError]:
+        if value.get("speaker") and text_of(value.get("speaker_name")):
+            message = "Choose a person or type a name, not both."
+            return {"speaker_name": ValidationError(message)}
+        return {}
+
+
+class PullQuoteBlock(blocks.StructBlock):
+    """Words a speaker said on air, set apart from the article."""
+
+    api_schema = api_object(
+        {
+            "text": {"type": "string"},
+            "speaker": SPEAKER_SCHEMA,
+            "timestamp_seconds": nullable({"type": "integer", "minimum": 0}),
+        }
+    )
+
+    text = blocks.TextBlock()
+    speaker = SnippetChooserBlock("episodes.Person", required=False)
+    speaker_name = blocks.CharBlock(
+        required=False, max_length=120, help_text="Free-text name when the speaker has no profile."
+    )
+    timestamp = TimestampBlock()
+
+    class Meta:
+        icon = "openquote"
+        label = "Pull quote"
+        description = "A quote from the episode, with its speaker and the moment it was said."
+        preview_value = {"text": "Listening is the first job of anyone who makes a show."}
+        template = "episodes/blocks/pull_quote.html"
+
+    def clean(self, value):
+        errors = SpeakerFields.speaker_errors(value)
+        if not text_of(value.get("text")):
+            errors["text"] = ValidationError("Write the quote.")
+        return clean_struct(super().clean, value, errors)
+
+    def get_api_representation(self, value, context=None) -> dict[str, Any]:
+        data = super().get_api_representation(value, context)
+        return {
+            "text": data["text"],
+            "speaker": speaker_representation(value.get("speaker"), data["speaker_name"]),
+            "timestamp_seconds": timestamp_seconds(data["timestamp"]),
+        }
+
+
+class SupportingQuoteBlock(blocks.StructBlock):
+    """An optional quote from the episode that backs an FAQ answer."""
+
+    api_schema = nullable(api_object({"text": {"type": "string"}, "speaker": SPEAKER_SCHEMA}))
+
+    text = blocks.TextBlock(required=False)
+    speaker = SnippetChooserBlock("episodes.Person", required=False)
+    speaker_name = blocks.CharBlock(required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        label = "Supporting quote"
+        form_classname = "struct-block supporting-quote"
+
+    def clean(self, value):
+        errors = SpeakerFields.speaker_errors(value)
+        if (value.get("speaker") or text_of(value.get("speaker_name"))) and not text_of(
+            value.get("text")
+        ):
+            errors["text"] = ValidationError("A speaker needs the words they said.")
+        return clean_struct(super().clean, value, errors)
+
+    def get_api_representation(self, value, context=None) -> dict[str, Any] | None:
+        data = super().get_api_representation(value, context)
+        if not (data["text"] or "").strip():
+            return None
+        speaker = speaker_representation(value.get("speaker"), data["speaker_name"])
+        return {"text": data["text"], "speaker": speaker}
