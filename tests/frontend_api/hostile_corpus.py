@@ -171,7 +171,7 @@ def corpus() -> list[Hostile]:
         )
     requests.append(
         Hostile(
-            "preview token for another page, by id",
+            "preview token under another page's id (the token alone decides: its own draft)",
             "/api/v2/page_preview/{episode}/",
             "content_type=episodes.episodepage&token={other_page_preview}",
         )
