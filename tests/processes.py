@@ -1,5 +1,6 @@
 """Helpers for tests that run the CMS in other processes: environments, ports, databases."""
 
+import contextlib
 import os
 import shutil
 import signal
@@ -7,6 +8,8 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -64,6 +67,36 @@ SHARED_DATABASE_NEEDED = (
     "needs a database another process can open: run the suite with "
     "DATABASE_URL=postgres://... (CI's PostgreSQL pass runs this test)"
 )
+
+
+@contextlib.contextmanager
+def runserver(env: dict[str, str], log_dir: Path) -> Iterator[str]:
+    """`manage.py runserver` on a free port until the block ends; yields its base URL."""
+    port = free_port()
+    log_path = log_dir / f"runserver-{port}.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            cwd=REPO,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=2)
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(log_path.read_text()) from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
 
 
 def needs_shared_database() -> pytest.MarkDecorator:

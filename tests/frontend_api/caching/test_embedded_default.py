@@ -6,14 +6,11 @@ file tells a server that another process changed something.
 """
 
 import json
-import subprocess
-import sys
-import time
 import urllib.request
 
 import pytest
 
-from tests.processes import REPO, base_env, free_port, manage
+from tests.processes import base_env, manage, runserver
 
 SETUP = """
 from episodes.factories import EpisodePageFactory, HomePageFactory, PodcastPageFactory
@@ -54,27 +51,6 @@ def embedded(tmp_path):
     return env, int(result.stdout.strip().splitlines()[-1])
 
 
-def serve(env, tmp_path):
-    port = free_port()
-    log = (tmp_path / f"server-{port}.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=REPO,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=2)
-            return process, base
-        except OSError:
-            assert process.poll() is None and time.monotonic() < deadline, log.name
-            time.sleep(0.2)
-
-
 def title_and_outcome(base: str, pk: int) -> tuple[str, str]:
     with urllib.request.urlopen(f"{base}/api/v2/pages/{pk}/", timeout=10) as response:
         return json.loads(response.read())["title"], response.headers["X-API-Cache"]
@@ -82,18 +58,13 @@ def title_and_outcome(base: str, pk: int) -> tuple[str, str]:
 
 def test_a_publish_from_other_processes_shows_on_every_server_at_once(embedded, tmp_path):
     env, pk = embedded
-    servers = [serve(env, tmp_path), serve(env, tmp_path)]
-    try:
-        for _, base in servers:
+    with runserver(env, tmp_path) as first, runserver(env, tmp_path) as second:
+        for base in (first, second):
             title_and_outcome(base, pk)
             assert title_and_outcome(base, pk) == ("Before", "hit")
         # A publish from a shell: neither server made it.
         result = manage("shell", "-c", RETITLE.format(pk=pk, title="From a shell"), env=env)
         assert result.returncode == 0, result.stderr
-        for _, base in servers:
+        for base in (first, second):
             assert title_and_outcome(base, pk) == ("From a shell", "miss")
             assert title_and_outcome(base, pk) == ("From a shell", "hit")
-    finally:
-        for process, _ in servers:
-            process.terminate()
-            process.wait(timeout=20)

@@ -8,8 +8,6 @@ process, and a scheduled publication is run by a third process (publish_schedule
 import datetime
 import json
 import os
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -18,7 +16,7 @@ import pytest
 from django.utils import timezone
 
 from episodes.factories import EpisodePageFactory
-from tests.processes import REPO, database_url_for_other_processes, free_port, manage
+from tests.processes import database_url_for_other_processes, manage, runserver
 
 from ..builders import published
 from .conftest import redis_cache_settings
@@ -45,31 +43,8 @@ def shared_env(redis_cache) -> dict[str, str]:
 @pytest.fixture
 def second_server(shared_env, tmp_path):
     """A second app server on its own port; yields its base URL."""
-    port = free_port()
-    log = (tmp_path / "server.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=REPO,
-        env=shared_env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + "/api/v2/images/", timeout=2)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError((tmp_path / "server.log").read_text()) from None
-                time.sleep(0.2)
+    with runserver(shared_env, tmp_path) as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
 
 
 def get(base: str, path: str) -> tuple[int, dict | None, str | None]:
