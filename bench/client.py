@@ -28,6 +28,8 @@ def request(
 ) -> Answer:
     """One request on a fresh connection; redirects are returned, not followed."""
     parts = urllib.parse.urlsplit(base_url)
+    if not parts.hostname:
+        raise ValueError(f"{base_url!r} names no host")
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
     try:
         connection.request(method, path, body=body, headers=headers or {})
@@ -52,8 +54,8 @@ class FormFields(HTMLParser):
         self._textarea: str | None = None
         self._select: str | None = None
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        attrs = {name: value if value is not None else "" for name, value in attrs}
+    def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
+        attrs = {name: value if value is not None else "" for name, value in attributes}
         if tag == "form":
             self._inside = attrs.get("id") == self.form_id
         name = attrs.get("name", "")

@@ -74,7 +74,8 @@ WORDS = [
     "enregistrement",
     "minute",
 ]
-SHAPE = [
+# A section is a list of paragraphs ("p"), quotes ("q") and (heading, its items) subsections.
+SHAPE: list[list[str | tuple[str, list[str]]]] = [
     ["p", "p"],
     ["p", "q", "p"],
     ["p", "q", "p", "q", "p"],

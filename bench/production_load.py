@@ -117,7 +117,7 @@ def stale_titles(items: list[dict], started_at: float, publisher: Publisher) -> 
     """Items showing a version older than one committed before the request started."""
     found = []
     for item in items:
-        expected = publisher.expected(item.get("id"), started_at)
+        expected = publisher.expected(item["id"], started_at)
         match = VERSION.search(item.get("title", ""))
         if expected is not None and match and int(match.group(1)) < expected:
             found.append(f"page {item['id']}: saw v{match.group(1)}, v{expected} was committed")

@@ -86,11 +86,11 @@ class FaultTolerantRedisCache(RedisCache):
         super().__init__(server, {**params, "OPTIONS": options})
         # omit_exception() reports through self.logger.exception; route that to the counter.
         self._log_ignored_exceptions = True
-        self.logger = self  # type: ignore[assignment]
+        self.logger = self
         self._opened_at = -float("inf")
 
     @property
-    def client(self):  # type: ignore[override]
+    def client(self):
         if time.monotonic() - self._opened_at < self._breaker_seconds:
             return _OpenCircuit()
         return super().client

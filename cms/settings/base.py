@@ -3,6 +3,7 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.csp import CSP
@@ -113,7 +114,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     # Redis accelerates and may fail at any moment: its errors read as misses (docs/operations.md).
-    CACHES = {
+    CACHES: dict[str, dict[str, Any]] = {
         "default": {
             "BACKEND": "cms.cache_backend.FaultTolerantRedisCache",
             "LOCATION": REDIS_URL,
@@ -207,7 +208,7 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
@@ -257,7 +258,7 @@ CORS_ALLOW_CREDENTIALS = False
 # podcast:locked: "yes" tells other platforms not to import the feeds without the owner.
 FEEDS_LOCKED = os.environ.get("FEEDS_LOCKED", "true").lower() in ("1", "true", "yes")
 
-WAGTAIL_HEADLESS_PREVIEW = {
+WAGTAIL_HEADLESS_PREVIEW: dict[str, Any] = {
     # Per-site frontends: PREVIEW_CLIENT_URLS="news.example.com=https://news.example.net,...".
     "CLIENT_URLS": {
         "default": FRONTEND_URL,
@@ -306,7 +307,7 @@ if os.environ.get("FRONTEND_CACHE_PURGE_LOCATION"):
     }
 
 # Workflow and moderation notifications; the console backend until a real mailer is configured.
-MAILERS = {
+MAILERS: dict[str, dict[str, Any]] = {
     "default": {
         "BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
     }
