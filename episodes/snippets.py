@@ -9,7 +9,9 @@ from wagtail.search import index
 from .blocks import PersonLinksBlock
 
 
-class Rubric(index.Indexed, models.Model):
+# EpisodePage.rubric's reverse manager: EpisodePage extends wagtail's untyped Page, whose manager
+# the Django plugin cannot resolve.
+class Rubric(index.Indexed, models.Model):  # type: ignore[django-manager-missing]
     """A recurring editorial section of a show, such as "Marché"."""
 
     name = models.CharField(max_length=80, unique=True)

@@ -1,5 +1,7 @@
 """Validation helpers shared by the block families: reading posted values, merging errors."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from wagtail.blocks.list_block import ListBlockValidationError
@@ -46,14 +48,17 @@ def combine_errors(first: ValidationError, second: ValidationError) -> Validatio
         first, second = second, first
     if not isinstance(first, STRUCTURED_ERRORS):
         return ValidationError([*first.error_list, *second.error_list])
-    block_errors = dict(first.block_errors)
-    non_block_errors = first.non_block_errors.as_data()
+    # Wagtail ships no types, so mypy cannot see the block errors' own attributes.
+    structured: Any = first
+    block_errors = dict(structured.block_errors)
+    non_block_errors = structured.non_block_errors.as_data()
     if type(second) is type(first):
-        for key, error in second.block_errors.items():
+        same_kind: Any = second
+        for key, error in same_kind.block_errors.items():
             block_errors[key] = (
                 combine_errors(block_errors[key], error) if key in block_errors else error
             )
-        non_block_errors += second.non_block_errors.as_data()
+        non_block_errors += same_kind.non_block_errors.as_data()
     else:
         non_block_errors += second.error_list
-    return type(first)(block_errors=block_errors, non_block_errors=non_block_errors)
+    return type(structured)(block_errors=block_errors, non_block_errors=non_block_errors)

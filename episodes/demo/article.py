@@ -1,9 +1,12 @@
 """The demo's flagship article, written for this project: every block type at realistic length."""
 
+from typing import Any
+
 # Each entry is (kind, payload). Speakers are keys of PEOPLE in episodes/demo/content.py.
 # The outline mirrors a real episode article: 7 sections, 4 subsections, 24 paragraphs,
 # 9 pull quotes and an FAQ of 6 questions, each answer backed by a quote.
-ARTICLE = [
+# The payload's shape depends on the kind, so it is typed loosely.
+ARTICLE: list[tuple[str, Any]] = [
     ("heading", ("Subscriptions everywhere, patience nowhere", "h2")),
     (
         "paragraph",

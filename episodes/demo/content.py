@@ -1,7 +1,37 @@
 """Demo show, people, rubrics and episodes, written for this project."""
 
+from typing import TypedDict
+
 SITE_TITLE = "Signal & Noise"
 HOME_INTRO = "Conversations about how digital businesses really work, one episode at a time."
+
+
+class FlagshipSpec(TypedDict):
+    """The flagship episode: its page fields and who is heard in it."""
+
+    number: int
+    slug: str
+    title: str
+    headline: str
+    rubric: str
+    days_ago: int
+    hosts: list[str]
+    guests: list[str]
+    tags: list[str]
+    summary: str
+    duration_minutes: int
+
+
+class DraftSpec(TypedDict):
+    """The never-published episode: its page fields and its one section (heading, HTML)."""
+
+    number: int
+    slug: str
+    title: str
+    rubric: str
+    summary: str
+    section: tuple[str, str]
+
 
 SHOW = {
     "title": "Signal & Noise",
@@ -148,7 +178,7 @@ EPISODES = [
     ),
 ]
 
-FLAGSHIP = {
+FLAGSHIP: FlagshipSpec = {
     "number": 42,
     "slug": "subscription-fatigue",
     "title": "Subscription fatigue: is the monthly plan running out of breath?",
@@ -166,7 +196,7 @@ FLAGSHIP = {
 }
 
 # A draft that was never published, so previews and reviewer links have something to show.
-DRAFT = {
+DRAFT: DraftSpec = {
     "number": 43,
     "slug": "the-return-of-the-catalogue",
     "title": "The return of the printed catalogue",

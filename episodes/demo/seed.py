@@ -11,6 +11,7 @@ from PIL import ImageDraw
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page, Site
 
 from episodes.blocks import values as block_values
@@ -32,7 +33,7 @@ Image = get_image_model()
 PALETTE = ["#1f6f5c", "#c4572f", "#35577d", "#8a5a9e", "#b58a1b", "#2d7a8c"]
 
 
-def article_body(people: dict[str, Person], chart: Image) -> list[dict]:
+def article_body(people: dict[str, Person], chart: AbstractImage) -> list[dict]:
     """The flagship article as raw body blocks, speakers looked up by their key in PEOPLE."""
     body = []
     for kind, payload in ARTICLE:
@@ -78,7 +79,7 @@ class Seeder:
         self.draft(show, rubrics)
         return self.created
 
-    def picture(self, title: str, colour: str) -> Image:
+    def picture(self, title: str, colour: str) -> AbstractImage:
         """A generated square picture: nothing is downloaded."""
         existing = Image.objects.filter(title=title).first()
         if existing:

@@ -72,8 +72,8 @@ def faq_blocks(
         elif isinstance(item, Definitions):
             for question, answer in item.pairs:
                 current = _add(faq, FaqItem(question, answer))
-        elif isinstance(item, Paragraph) and (question := QUESTION_PARAGRAPH_RE.match(item.html)):
-            current = _add(faq, FaqItem(visible_text(question["question"]), ""))
+        elif isinstance(item, Paragraph) and (asked := QUESTION_PARAGRAPH_RE.match(item.html)):
+            current = _add(faq, FaqItem(visible_text(asked["question"]), ""))
         elif current is None:
             intro.append(item)
         elif isinstance(item, Paragraph):

@@ -13,7 +13,7 @@ from . import metadata
 from .article import Block, Heading, Paragraph, Picture
 from .faq import Definitions, Details, FaqBox
 from .limits import BlockCounter
-from .quotes import parse_quote, squash, valid_timestamp
+from .quotes import attribute, parse_quote, squash, valid_timestamp
 from .richtext import sanitize, visible_text
 from .structure import shape
 
@@ -95,7 +95,7 @@ class HtmlMapper:
                 self.blocks.add()
                 self.items.append(quote)
         elif name == "img":
-            self._image(tag, caption=tag.get("title", ""))
+            self._image(tag, caption=attribute(tag, "title"))
         elif name == "figure":
             self._figure(tag)
         elif name == "audio":
@@ -142,12 +142,12 @@ class HtmlMapper:
 
     def _heading(self, tag: Tag) -> None:
         inline, rest = split_inline(tag)
-        timestamp = valid_timestamp(tag.get("data-timestamp", ""))
+        timestamp = valid_timestamp(attribute(tag, "data-timestamp"))
         for node in inline:
             if not isinstance(node, Tag):
                 continue
             for time in [node] if node.name == "time" else node.find_all("time"):
-                stamp = valid_timestamp(time.get("datetime") or time.get_text())
+                stamp = valid_timestamp(attribute(time, "datetime") or time.get_text())
                 if stamp:
                     timestamp = timestamp or stamp
                     time.extract()
@@ -158,7 +158,7 @@ class HtmlMapper:
             if tag.name in ("h1", "h5", "h6"):
                 self.warnings.append(f"<{tag.name}> “{text}” imported as a level {level} heading")
             self._seen_heading = True
-            anchor = tag.get("id", "")
+            anchor = attribute(tag, "id")
             self.blocks.add()
             self.items.append(Heading(text, level, anchor, timestamp or stamp))
         for node in rest:
@@ -185,8 +185,8 @@ class HtmlMapper:
         self._image(image, caption=caption, credit=credit)
 
     def _image(self, tag: Tag, caption: str = "", credit: str = "") -> None:
-        src = (tag.get("src") or "").strip()
-        alt = squash(tag.get("alt") or "") or squash(caption)
+        src = attribute(tag, "src").strip()
+        alt = squash(attribute(tag, "alt")) or squash(caption)
         if not src:
             return
         parts = urlsplit(src)
@@ -209,8 +209,8 @@ class HtmlMapper:
         )
 
     def _audio(self, tag: Tag) -> None:
-        source = tag.get("src") or next(
-            (s.get("src") for s in tag.find_all("source") if s.get("src")), ""
+        source = attribute(tag, "src") or next(
+            (attribute(s, "src") for s in tag.find_all("source") if attribute(s, "src")), ""
         )
         if not source:
             return
@@ -309,5 +309,5 @@ def _classes(tag: Tag) -> set[str]:
 
 
 def _describe(tag: Tag) -> str:
-    src = tag.get("src") or tag.get("data") or ""
+    src = attribute(tag, "src") or attribute(tag, "data")
     return src[:120] if src else squash(tag.get_text(" "))[:60] or "empty"

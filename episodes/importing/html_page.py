@@ -11,7 +11,7 @@ from . import metadata
 from .article import Article, ArticleError
 from .body import absolute_audio_url, file_source, fill_body, parse_html, read_text
 from .html_blocks import split_inline, text_of
-from .quotes import squash
+from .quotes import attribute, squash
 
 CONTENT_SELECTORS = ["article .entry-content", ".entry-content", ".post-content", "article", "main"]
 
@@ -55,7 +55,9 @@ def read_html(path: Path, root: Path) -> Article:
     fill_body(article, content, base_dir=path.parent, title_texts={raw_title}, page=soup)
     audio = soup.find("audio")
     if not article.audio_url and audio is not None:
-        source = audio.get("src") or next((s.get("src") for s in audio.find_all("source")), "")
+        source = attribute(audio, "src") or next(
+            (attribute(s, "src") for s in audio.find_all("source")), ""
+        )
         article.audio_url = absolute_audio_url(source or "", article) if source else ""
     if article.broadcast_at is None:
         article.broadcast_at = _date(_first(meta, "article:published_time"), "published time")
@@ -65,9 +67,9 @@ def read_html(path: Path, root: Path) -> Article:
 def _meta(soup: BeautifulSoup) -> dict[str, list[str]]:
     values: dict[str, list[str]] = {}
     for tag in soup.find_all("meta"):
-        key = (tag.get("name") or tag.get("property") or "").strip().lower()
+        key = (attribute(tag, "name") or attribute(tag, "property")).strip().lower()
         if key and tag.get("content") is not None:
-            values.setdefault(key, []).append(squash(tag["content"]))
+            values.setdefault(key, []).append(squash(attribute(tag, "content")))
     return values
 
 
@@ -86,7 +88,7 @@ def _date(value: str, name: str):
 
 def _canonical(soup: BeautifulSoup) -> str:
     link = soup.find("link", rel="canonical")
-    return (link.get("href") or "").strip() if link else ""
+    return attribute(link, "href").strip() if link else ""
 
 
 def _page_title(soup: BeautifulSoup, meta: dict[str, list[str]]) -> str:

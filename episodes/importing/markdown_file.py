@@ -21,7 +21,11 @@ class TextDatesLoader(yaml.SafeLoader):
     """YAML that leaves dates as written, so that a bad one is reported by its field's name."""
 
 
-TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+def _date_as_text(loader: TextDatesLoader, node: yaml.ScalarNode) -> str:
+    return loader.construct_scalar(node)
+
+
+TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", _date_as_text)
 
 
 class FrontMatter(frontmatter.YAMLHandler):

@@ -103,6 +103,7 @@ def parse_number(value) -> int | None:
     """An episode or season number from 12, "12", "#12" or "Episode 12"; None when absent."""
     if value is None or isinstance(value, bool):
         return None
+    sign = ""
     if isinstance(value, int):
         digits = str(abs(value))
     else:
@@ -111,10 +112,11 @@ def parse_number(value) -> int | None:
         if not match:
             return None
         digits = match["digits"].lstrip("0") or "0"
+        sign = match["sign"] or ""
     # Python refuses to convert very long digit strings; no column holds them anyway.
     if len(digits) > MAX_DIGITS:
         raise OutOfRange(f"is too large (more than {MAX_DIGITS} digits)")
-    return value if isinstance(value, int) else int((match["sign"] or "") + digits)
+    return value if isinstance(value, int) else int(sign + digits)
 
 
 def parse_human_date(text: str) -> datetime.date | None:
@@ -135,6 +137,7 @@ def parse_when(value) -> datetime.datetime | None:
     """An aware datetime from a date, a datetime, ISO text or a written-out date."""
     if value is None or value == "":
         return None
+    moment: datetime.datetime | None
     if isinstance(value, datetime.datetime):
         moment = value
     elif isinstance(value, datetime.date):
@@ -181,8 +184,10 @@ def parse_broadcast_line(text: str) -> tuple[datetime.datetime, str] | None:
     if len(text) > 300:
         return None
     match = BROADCAST_LINE_RE.match(text)
+    if match is None:
+        return None
     try:
-        moment = parse_when(match["date"]) if match else None
+        moment = parse_when(match["date"])
     except OutOfRange:
         return None
     if moment is None:

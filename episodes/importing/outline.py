@@ -20,8 +20,9 @@ def outline(article: Article) -> list[str]:
     depth = 0
     for block in article.blocks:
         indent = depth
-        if isinstance(block, Heading) or (isinstance(block, Faq) and block.level):
-            depth = block.level - 1
+        level = block.level if isinstance(block, Heading | Faq) else None
+        if level:
+            depth = level - 1
             indent = depth - 1
         lines.append(f"{'  ' * indent}{describe_block(block)}")
         if isinstance(block, Faq):

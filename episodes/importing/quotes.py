@@ -41,6 +41,14 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def attribute(tag: Tag, name: str) -> str:
+    """An attribute's text, "" when absent; a multi-valued one (class, rel) joined by spaces."""
+    value = tag.get(name)
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else " ".join(value)
+
+
 def valid_timestamp(text: str) -> str:
     """The timestamp if the audio blocks accept it, else ""."""
     text = text.strip()
@@ -70,13 +78,13 @@ def split_speaker(raw: str) -> tuple[str, str]:
 
 def parse_quote(tag: Tag) -> Quote | None:
     """A Quote from a blockquote element, or None when it holds no words."""
-    timestamp = valid_timestamp(tag.get("data-timestamp", ""))
+    timestamp = valid_timestamp(attribute(tag, "data-timestamp"))
     speaker = ""
     credit = tag.find("footer") or tag.find("cite")
     if credit is not None:
         time = credit.find("time")
         if time is not None:
-            timestamp = timestamp or valid_timestamp(time.get("datetime") or time.get_text())
+            timestamp = timestamp or valid_timestamp(attribute(time, "datetime") or time.get_text())
             time.extract()
         speaker, stamp = split_speaker(credit.get_text(" "))
         timestamp = timestamp or stamp

@@ -68,5 +68,6 @@ def _fix_headings(blocks: list[Block], warnings: list[str]) -> None:
 
 def _drop_empty_end(blocks: list[Block], warnings: list[str]) -> None:
     """An article that ends with headings and nothing under them loses those headings."""
-    while blocks and isinstance(blocks[-1], Heading):
-        warnings.append(f"empty section “{blocks.pop().text}” at the end dropped")
+    while blocks and isinstance(heading := blocks[-1], Heading):
+        blocks.pop()
+        warnings.append(f"empty section “{heading.text}” at the end dropped")

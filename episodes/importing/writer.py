@@ -179,6 +179,10 @@ class EpisodeWriter:
 
     def _fill(self, page: EpisodePage, article: Article, notes: list[str], *, new: bool) -> None:
         """Copy the article's metadata; fields the source leaves empty keep the page's values."""
+        if article.episode_number is None or article.broadcast_at is None:
+            # Sources refuse such articles first (Article.check_complete); this says so too.
+            article.check_complete()
+            raise ArticleError("no episode number or no broadcast date")
         page.title = article.title
         page.episode_number = article.episode_number
         page.broadcast_at = article.broadcast_at
