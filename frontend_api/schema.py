@@ -250,8 +250,9 @@ def listing_parameters() -> list[dict[str, Any]]:
         query("ancestor_of", "Only the ancestors of this page id.", PAGE_ID),
         query(
             "site",
-            "Only pages of the site with this hostname (or hostname:port).",
-            {**TEXT, "minLength": 1},
+            "Only pages of the site with this hostname (or hostname:port); empty is ignored, "
+            "as in v2.",
+            TEXT,
         ),
         query("locale", "Only pages in this locale (404 for a locale that does not exist)."),
         query("translation_of", "Only translations of this page id.", PAGE_ID),
