@@ -7,8 +7,7 @@ from wagtail.models import Page
 from wagtail.query import PageQuerySet
 
 from episodes.models import EpisodePage, PodcastPage
-
-from .sites import request_site
+from frontend_api.loading.sites import request_site
 
 
 def unexpired_q() -> Q:

@@ -11,11 +11,15 @@ from collections.abc import Iterable
 from django.http import HttpRequest, HttpResponse
 from wagtail.models import Page
 
-from ..schema import SchemaView
-from ..views import PagesAPIViewSet, PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
-from . import dependencies, store, versions
-from .backend import cache_enabled
-from .http import is_private, public_response, uncacheable
+from frontend_api.caching import dependencies, store, versions
+from frontend_api.caching.backend import cache_enabled
+from frontend_api.caching.http import is_private, public_response, uncacheable
+from frontend_api.pages.views import (
+    PagesAPIViewSet,
+    PublicDocumentsAPIViewSet,
+    PublicImagesAPIViewSet,
+)
+from frontend_api.schema.views import SchemaView
 
 STORED_STATUSES = frozenset({200, 301, 302})
 

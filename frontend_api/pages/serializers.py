@@ -8,7 +8,7 @@ from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import get_object_detail_url
 from wagtail.models import Page
 
-from .fields import HtmlUrlField, ParentField
+from frontend_api.pages.fields import HtmlUrlField, ParentField
 
 
 def page_type_label(page: Page) -> str | None:

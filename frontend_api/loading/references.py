@@ -27,8 +27,8 @@ from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
-from .links import frontend_url
-from .page_types import page_type_accessors
+from frontend_api.loading.links import frontend_url
+from frontend_api.pages.page_types import page_type_accessors
 
 
 def private_page_condition() -> Exists:

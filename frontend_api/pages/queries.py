@@ -7,9 +7,12 @@ from django.db.models.functions import Cast, Coalesce, Concat
 from wagtail.models import Page
 
 from episodes.models import EpisodeGuest, EpisodeHost, EpisodeTag, RelatedEpisode
-
-from .page_types import page_type_joins
-from .references import private_page_condition, specific_from_joins, unexpired_condition
+from frontend_api.loading.references import (
+    private_page_condition,
+    specific_from_joins,
+    unexpired_condition,
+)
+from frontend_api.pages.page_types import page_type_joins
 
 # Tag names may hold commas; the ASCII unit separator never appears in them.
 TAG_SEPARATOR = "\x1f"

@@ -7,8 +7,7 @@ from django.utils.timezone import localtime
 from wagtail.models import Page
 
 from episodes.models import EpisodePage, PodcastPage
-
-from .batch import PageBatch
+from frontend_api.loading.batch import PageBatch
 
 CONTEXT = "https://schema.org"
 
