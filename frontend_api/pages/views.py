@@ -33,9 +33,10 @@ from frontend_api.pages.filters import (
 )
 from frontend_api.pages.nested import compile_selection
 from frontend_api.pages.pagination import BoundedPagination
-from frontend_api.pages.queries import api_pages, load_pages, public_pages
+from frontend_api.pages.queries import api_pages, load_pages
 from frontend_api.pages.serializers import FrontendPageSerializer
 from frontend_api.renderers import CompactJSONRenderer
+from frontend_api.visibility import public_pages
 
 MAX_FIELDS_NESTING = 10
 MAX_ID = 2**63 - 1  # the largest key any supported database stores
