@@ -47,8 +47,8 @@ def timed(client: Client, url: str, repeat: int) -> dict[str, float]:
 # Where a request's time goes: (label, file suffix, function name); cumulative, so they nest.
 PROFILE_PARTS = [
     ("whole request (Django handler)", "django/core/handlers/base.py", "get_response"),
-    ("loading the page (get_object)", "frontend_api/views.py", "get_object"),
-    ("loading its references (PageBatch.prepare)", "frontend_api/batch.py", "prepare"),
+    ("loading the page (get_object)", "frontend_api/pages/views.py", "get_object"),
+    ("loading its references (PageBatch.prepare)", "frontend_api/loading/batch.py", "prepare"),
     ("serializing (serializer.data)", "rest_framework/serializers.py", "data"),
     ("rendering JSON", "frontend_api/renderers.py", "render"),
     ("of all these: SQL round trips", "psycopg/cursor.py", "execute"),

@@ -2,7 +2,7 @@
 
 SECURE_CSP, the strictest policy, covers every response (the API's JSON, feeds, errors); the
 admin, an HTML application, gets ADMIN_CSP through these helpers (and the API docs page
-API_DOCS_CSP, in frontend_api.schema).
+API_DOCS_CSP, in frontend_api.schema.views).
 """
 
 from functools import wraps

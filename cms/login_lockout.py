@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from cms.csp import admin_policy, csp_policy
-from frontend_api.throttling import client_address
+from frontend_api.drafts.throttling import client_address
 
 LOCKED_STATUS = 429
 

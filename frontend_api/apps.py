@@ -9,10 +9,10 @@ class FrontendApiConfig(AppConfig):
 
     def ready(self) -> None:
         # Connects the signal handlers that keep the cached site list fresh.
-        from . import sites  # noqa: F401
-        from .caching import checks, receivers  # noqa: F401
-        from .revalidation import checks as revalidation_checks  # noqa: F401
-        from .revalidation import receivers as revalidation  # noqa: F401
+        from frontend_api.caching import checks, receivers  # noqa: F401
+        from frontend_api.loading import sites  # noqa: F401
+        from frontend_api.revalidation import checks as revalidation_checks  # noqa: F401
+        from frontend_api.revalidation import receivers as revalidation  # noqa: F401
 
         # Restamps cached responses when what they show changes (docs/caching.md).
         receivers.connect()

@@ -7,9 +7,9 @@ from django.http import HttpRequest
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
 from wagtail.models import Page
 
-from .batch import PageBatch
-from .router import api_router
-from .views import PagesAPIViewSet
+from frontend_api.loading.batch import PageBatch
+from frontend_api.pages.views import PagesAPIViewSet
+from frontend_api.router import api_router
 
 
 def page_representation(

@@ -2,7 +2,7 @@
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from .caching.views import (
+from frontend_api.caching.views import (
     CachedDocumentsAPIViewSet,
     CachedImagesAPIViewSet,
     CachedPagesAPIViewSet,

@@ -2,13 +2,13 @@
 
 from django.urls import include, path, re_path
 
-from .caching.views import CachedSchemaView
-from .draft_views import PagePreviewView, ReviewView
-from .errors import api_not_found
-from .feeds import urls as feed_urls
-from .router import api_router
-from .schema import schema_docs
-from .sitemap import robots_txt, sitemap
+from frontend_api.caching.views import CachedSchemaView
+from frontend_api.drafts.draft_views import PagePreviewView, ReviewView
+from frontend_api.errors import api_not_found
+from frontend_api.feeds import urls as feed_urls
+from frontend_api.router import api_router
+from frontend_api.schema.views import schema_docs
+from frontend_api.seo.sitemap import robots_txt, sitemap
 
 urlpatterns = [
     # Token endpoints take any path tail, so a malformed token still gets the JSON 404.

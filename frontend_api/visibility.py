@@ -1,25 +1,59 @@
-"""What the public may see outside the API: live, public, unexpired shows and aired episodes."""
+"""What the public may see: the one place that says which pages, shows and episodes are public.
 
-from django.db.models import Q, QuerySet
+Two predicates, on purpose. `public_pages` is the API's (listings, detail, find, links between
+pages): live, unexpired, in the site, under no view restriction. `visible` is the feeds' and the
+sitemap's: the same, and also not below an unpublished or expired page. The API keeps pages
+below a hidden section readable because stock Wagtail's API does and the compat suite
+(tests/frontend_api/compat) holds it to that; a feed or sitemap lists pages for discovery, where
+a section taken down should take its pages with it.
+"""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from episodes.models import EpisodePage, PodcastPage
+from frontend_api.loading.sites import request_site
 
-from .sites import request_site
 
-
-def unexpired_q() -> Q:
-    """Pages whose expiry is unset or still ahead (the scheduler may not have unpublished them)."""
+def unexpired_condition() -> Q:
+    """Pages whose expiry is unset or ahead: past it they are hidden even before the scheduler
+    unpublishes them."""
     return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+
+
+def private_page_condition() -> Exists:
+    """True for a page under a view restriction of its own or of an ancestor."""
+    return Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+    )
+
+
+def is_public(page: Page) -> bool:
+    """Live, unexpired and not under a view restriction (needs the api_private annotation)."""
+    expired = page.expire_at is not None and page.expire_at <= timezone.now()
+    return bool(page.live) and not expired and not getattr(page, "api_private", True)
+
+
+def public_pages(root_tree_path: str | None, pages: QuerySet | None = None) -> QuerySet:
+    """Live, unexpired pages of one site (by its root's tree path) no view restriction covers."""
+    pages = Page.objects.all() if pages is None else pages
+    if root_tree_path is None:
+        return pages.none()
+    return pages.filter(unexpired_condition(), live=True, path__startswith=root_tree_path).exclude(
+        private_page_condition()
+    )
 
 
 def hidden_section_q() -> Q:
     """Pages below an unpublished or expired page, which stay live when only the parent goes."""
     # Only pages with children can hide others, which keeps this list short.
-    hidden = Page.objects.filter(numchild__gt=0).exclude(Q(live=True) & unexpired_q())
+    hidden = Page.objects.filter(numchild__gt=0).exclude(Q(live=True) & unexpired_condition())
     q = Q()
     for path in hidden.values_list("path", flat=True):
         q |= Q(path__startswith=path)
@@ -28,7 +62,7 @@ def hidden_section_q() -> Q:
 
 def visible(queryset: PageQuerySet) -> PageQuerySet:
     """Narrow pages to those an anonymous visitor may read right now."""
-    return queryset.live().public().filter(unexpired_q()).exclude(hidden_section_q())
+    return queryset.live().public().filter(unexpired_condition()).exclude(hidden_section_q())
 
 
 def site_pages(request: HttpRequest) -> PageQuerySet:

@@ -7,9 +7,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
-from . import admin_views
-from .revalidation.reports import WebhookDeliveriesReportView
-from .review_links import CREATE_ACTION, REVOKE_ACTION, VIEW_ACTION, can_manage_links
+from frontend_api.drafts import admin_views
+from frontend_api.drafts.review_links import (
+    CREATE_ACTION,
+    REVOKE_ACTION,
+    VIEW_ACTION,
+    can_manage_links,
+)
+from frontend_api.revalidation.reports import WebhookDeliveriesReportView
 
 
 class ReviewLinksMenuItem(PageMenuItem):

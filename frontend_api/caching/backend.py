@@ -3,7 +3,7 @@
 from django.core.cache import BaseCache, caches
 from django.core.cache.backends.locmem import LocMemCache
 
-from ..conf import api_setting
+from frontend_api.conf import api_setting
 
 
 def api_cache() -> BaseCache:

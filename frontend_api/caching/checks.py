@@ -3,8 +3,8 @@ content generation on every hit."""
 
 from django.core import checks
 
-from ..conf import api_setting
-from .backend import cache_enabled, per_process_cache
+from frontend_api.caching.backend import cache_enabled, per_process_cache
+from frontend_api.conf import api_setting
 
 
 @checks.register(checks.Tags.caches, deploy=True)

@@ -14,9 +14,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from episodes.models import EpisodePage
-
-from ..batch import STEP, PageBatch
-from ..sites import SiteInfo
+from frontend_api.loading.batch import STEP, PageBatch
+from frontend_api.loading.sites import SiteInfo
 
 SHARED = "shared"
 PAGE_PREFIX = "page:"

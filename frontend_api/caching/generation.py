@@ -16,8 +16,8 @@ from django.db import models
 from django.db.models import F
 from django.utils import timezone
 
-from ..conf import api_setting
-from .backend import per_process_cache
+from frontend_api.caching.backend import per_process_cache
+from frontend_api.conf import api_setting
 
 ROW = 1
 

@@ -5,8 +5,8 @@ import time
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response
 
-from ..conf import api_setting
-from .store import Entry
+from frontend_api.caching.store import Entry
+from frontend_api.conf import api_setting
 
 # Request headers that can turn an answer into a 304 or a 412.
 PRECONDITIONS = (

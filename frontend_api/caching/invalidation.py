@@ -18,10 +18,9 @@ from wagtail.models import Page
 
 from cms.cache_backend import faults as cache_faults
 from episodes.models import EpisodePage, EpisodeTag
-
-from . import dependencies, generation, versions
-from .notifications import build_change
-from .signals import pages_changed
+from frontend_api.caching import dependencies, generation, versions
+from frontend_api.caching.affected import build_change
+from frontend_api.caching.signals import pages_changed
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from .invalidation import one_change
+from frontend_api.caching.invalidation import one_change
 
 
 class OneChangePerRequest:

@@ -22,9 +22,8 @@ from wagtail.signals import (
 )
 
 from episodes.models import EpisodePage, Person, Rubric
-
-from . import dependencies
-from .invalidation import pending, schedule
+from frontend_api.caching import dependencies
+from frontend_api.caching.invalidation import pending, schedule
 
 # Page fields that saving a draft, locking or commenting writes; none is public.
 DRAFT_FIELDS = frozenset(

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import http_date
 
-from .. import sites
-from ..conf import api_setting
-from . import generation, versions
-from .backend import api_cache, per_process_cache
-from .fingerprint import deployment_fingerprint
+from frontend_api.caching import generation, versions
+from frontend_api.caching.backend import api_cache, per_process_cache
+from frontend_api.caching.fingerprint import deployment_fingerprint
+from frontend_api.conf import api_setting
+from frontend_api.loading import sites
 
 ENTRY_PREFIX = "api-cache:r:"
 

@@ -10,7 +10,7 @@ import secrets
 import time
 from collections.abc import Iterable
 
-from .backend import api_cache
+from frontend_api.caching.backend import api_cache
 
 EPOCH = "epoch"
 PREFIX = "api-cache:v:"

@@ -11,11 +11,15 @@ from collections.abc import Iterable
 from django.http import HttpRequest, HttpResponse
 from wagtail.models import Page
 
-from ..schema import SchemaView
-from ..views import PagesAPIViewSet, PublicDocumentsAPIViewSet, PublicImagesAPIViewSet
-from . import dependencies, store, versions
-from .backend import cache_enabled
-from .http import is_private, public_response, uncacheable
+from frontend_api.caching import dependencies, store, versions
+from frontend_api.caching.backend import cache_enabled
+from frontend_api.caching.http import is_private, public_response, uncacheable
+from frontend_api.pages.views import (
+    PagesAPIViewSet,
+    PublicDocumentsAPIViewSet,
+    PublicImagesAPIViewSet,
+)
+from frontend_api.schema.views import SchemaView
 
 STORED_STATUSES = frozenset({200, 301, 302})
 
@@ -58,8 +62,8 @@ class CachedViewMixin:
         if hasattr(self, "cache_tags"):
             self.cache_tags.update(tags)
 
-    def shows(self, pages: Iterable[Page]) -> None:
-        """The answer shows these pages: it ends when the first of them expires."""
+    def ends_with_expiry_of(self, pages: Iterable[Page]) -> None:
+        """The answer includes these pages: it ends when the first of them expires."""
         first = dependencies.earliest_expiry(pages)
         if first is not None and (self.cache_expiry is None or first < self.cache_expiry):
             self.cache_expiry = first
@@ -72,7 +76,7 @@ class CachedPagesAPIViewSet(CachedViewMixin, PagesAPIViewSet):
         pages = list(pages)
         super().prepare(pages)
         self.depends_on(dependencies.batch_tags(self.batch, pages))
-        self.shows([*pages, *self.batch.references.loaded_pages()])
+        self.ends_with_expiry_of([*pages, *self.batch.references.loaded_pages()])
 
     def listing_view(self, request):
         scope = dependencies.listing_scope(request, self.site)
@@ -84,7 +88,7 @@ class CachedPagesAPIViewSet(CachedViewMixin, PagesAPIViewSet):
         page = super().find_page(request)
         if page is not None:
             self.depends_on({dependencies.page_tag(page.pk)})
-            self.shows([page])
+            self.ends_with_expiry_of([page])
         return page
 
 

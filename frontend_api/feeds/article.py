@@ -6,9 +6,8 @@ from typing import Any
 from django.utils.html import escape, format_html
 
 from episodes.models import Person
-
-from .chapters import raw_blocks
-from .media import BODY_IMAGE_SPEC, images_with, rendition_url
+from frontend_api.feeds.chapters import raw_blocks
+from frontend_api.feeds.media import BODY_IMAGE_SPEC, images_with, rendition_url
 
 Resolver = Callable[[Sequence[str]], list[str]]
 

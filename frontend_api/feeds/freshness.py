@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
-from ..caching import generation
+from frontend_api.caching import generation
 
 
 def changed_at() -> float:

@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 
-from frontend_api.links import absolute_url
+from frontend_api.loading.links import absolute_url
 
 # Apple asks for square JPEG or PNG artwork, 1400 to 3000 pixels wide; fill never enlarges.
 ARTWORK_SPEC = "fill-3000x3000|format-jpeg"

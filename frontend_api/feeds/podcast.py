@@ -12,17 +12,16 @@ from django.utils.feedgenerator import Enclosure
 
 from episodes.choices import split_apple_category
 from episodes.models import EpisodeGuest, EpisodeHost, EpisodePage, PodcastPage
-from frontend_api.episode_media import episode_audio, transcript_details
-from frontend_api.links import frontend_url
-from frontend_api.references import private_collection_condition
-from frontend_api.richtext import expand_rich_text
+from frontend_api.feeds import freshness
+from frontend_api.feeds.article import ArticleRenderer
+from frontend_api.feeds.chapters import build_chapters
+from frontend_api.feeds.generator import PodcastRssFeed
+from frontend_api.feeds.media import ARTWORK_SPEC, PERSON_SPEC, image_prefetch, rendition_url
+from frontend_api.loading.links import frontend_url
+from frontend_api.loading.references import private_collection_condition
+from frontend_api.loading.richtext import expand_rich_text
+from frontend_api.pages.episode_media import episode_audio, transcript_details
 from frontend_api.visibility import aired_episodes, visible_show
-
-from . import freshness
-from .article import ArticleRenderer
-from .chapters import build_chapters
-from .generator import PodcastRssFeed
-from .media import ARTWORK_SPEC, PERSON_SPEC, image_prefetch, rendition_url
 
 # The Podcasting 2.0 namespace's own UUID, the seed of every podcast:guid (UUIDv5).
 PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")

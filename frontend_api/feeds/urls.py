@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from frontend_api.feeds import views
 
 app_name = "feeds"
 

@@ -7,13 +7,12 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_safe
 
 from episodes.models import EpisodePage, PodcastPage
-from frontend_api.links import frontend_url
+from frontend_api.feeds import freshness
+from frontend_api.feeds.chapters import chapters_document
+from frontend_api.feeds.generator import CHAPTERS_TYPE
+from frontend_api.feeds.podcast import PodcastFeed
+from frontend_api.loading.links import frontend_url
 from frontend_api.visibility import aired_episodes, visible_show
-
-from . import freshness
-from .chapters import chapters_document
-from .generator import CHAPTERS_TYPE
-from .podcast import PodcastFeed
 
 SLUG_RE = re.compile(r"[-\w]{1,255}")
 # Nine digits stay inside every database's integer range.

@@ -2,7 +2,7 @@
 
 from django.core import checks
 
-from ..conf import api_setting
+from frontend_api.conf import api_setting
 
 
 @checks.register()

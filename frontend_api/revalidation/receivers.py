@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.dispatch import receiver
 
-from ..caching.signals import PageChange, pages_changed
-from ..conf import api_setting
-from .deliveries import WebhookDelivery
-from .tasks import deliver, purge_frontend_cache
+from frontend_api.caching.signals import PageChange, pages_changed
+from frontend_api.conf import api_setting
+from frontend_api.revalidation.deliveries import WebhookDelivery
+from frontend_api.revalidation.tasks import deliver, purge_frontend_cache
 
 
 def payload(change: PageChange) -> dict:

@@ -7,7 +7,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .deliveries import WebhookDelivery
+from frontend_api.revalidation.deliveries import WebhookDelivery
 
 
 class DeliveryFilterSet(WagtailFilterSet):

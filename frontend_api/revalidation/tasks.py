@@ -12,9 +12,9 @@ from datetime import timedelta
 from django.tasks import task
 from django.utils import timezone
 
-from ..conf import api_setting
-from .deliveries import WebhookDelivery
-from .signing import DELIVERY_HEADER, signed_headers
+from frontend_api.conf import api_setting
+from frontend_api.revalidation.deliveries import WebhookDelivery
+from frontend_api.revalidation.signing import DELIVERY_HEADER, signed_headers
 
 TASK_BACKEND = "webhooks"
 LONGEST_WAIT = 3600.0

@@ -23,7 +23,7 @@ from frontend.app import create_app
 from frontend.cms import CMSClient, NotFound
 from frontend.config import Config
 from frontend.logs import log_config
-from frontend_api.tokens import new_token
+from frontend_api.drafts.tokens import new_token
 
 from .conftest import ThreadedServer, bound_socket, serve_frontend
 

@@ -14,9 +14,9 @@ from wagtail.models import PageLogEntry
 
 from episodes.factories import EpisodePageFactory
 from episodes.models import EpisodePage
+from frontend_api.drafts.review_links import create_link
+from frontend_api.drafts.tokens import new_token
 from frontend_api.models import ReviewLink
-from frontend_api.review_links import create_link
-from frontend_api.tokens import new_token
 
 EPISODE = "episodes.episodepage"
 WHOLE_SECOND = datetime(2026, 2, 2, 8, 30, tzinfo=UTC)

@@ -15,8 +15,8 @@ from wagtail.models import PageViewRestriction
 
 from episodes.factories import EpisodePageFactory, ImageFactory, PersonFactory
 from episodes.models import EpisodeHost, EpisodePage, Person
+from frontend_api.drafts.tokens import hash_token, new_token
 from frontend_api.models import ReviewLink
-from frontend_api.tokens import hash_token, new_token
 from tests.frontend_api.hostile_corpus import Hostile, corpus
 
 # Production refuses unknown hosts; the tests' settings accept any, which would hide that case.

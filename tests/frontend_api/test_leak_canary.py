@@ -33,8 +33,8 @@ from wagtail_headless_preview.models import PagePreview
 
 from episodes.factories import EpisodePageFactory, ImageFactory, heading, paragraph
 from episodes.models import RelatedEpisode
+from frontend_api.drafts.tokens import hash_token, new_token
 from frontend_api.models import ReviewLink
-from frontend_api.tokens import hash_token, new_token
 
 RUN = uuid.uuid4().hex[:8]
 PASSWORD = f"canary-{RUN}"

@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import Page
 
 from episodes.factories import EpisodePageFactory
-from frontend_api.links import absolute_url, frontend_path, frontend_url
+from frontend_api.loading.links import absolute_url, frontend_path, frontend_url
 
 
 @pytest.fixture(autouse=True)

@@ -21,9 +21,9 @@ from django.utils import timezone
 from django.utils.log import configure_logging
 
 from cms.log_format import in_format
+from frontend_api.drafts.review_links import create_link, revoke_link
+from frontend_api.drafts.tokens import new_token
 from frontend_api.log_redaction import RedactTokens, redact
-from frontend_api.review_links import create_link, revoke_link
-from frontend_api.tokens import new_token
 
 EPISODE = "episodes.episodepage"
 

@@ -8,7 +8,7 @@ from django.core.signing import TimestampSigner
 from wagtail_headless_preview.models import PagePreview
 
 from episodes.factories import EpisodePageFactory
-from frontend_api.preview import preview_page
+from frontend_api.drafts.preview import preview_page
 
 EPISODE = "episodes.episodepage"
 START = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)

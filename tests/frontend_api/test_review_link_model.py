@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
+from frontend_api.drafts.review_links import create_link
+from frontend_api.drafts.tokens import hash_token, new_token
 from frontend_api.models import ReviewLink
-from frontend_api.review_links import create_link
-from frontend_api.tokens import hash_token, new_token
 
 
 def make_link(page, **fields) -> ReviewLink:

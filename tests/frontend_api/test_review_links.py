@@ -9,9 +9,9 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from episodes.models import EpisodePage
+from frontend_api.drafts.review_links import active_link, create_link, record_view, revoke_link
+from frontend_api.drafts.tokens import hash_token
 from frontend_api.models import ReviewLink
-from frontend_api.review_links import active_link, create_link, record_view, revoke_link
-from frontend_api.tokens import hash_token
 
 
 def in_days(days: float):

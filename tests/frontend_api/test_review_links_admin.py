@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+from frontend_api.drafts.tokens import hash_token
 from frontend_api.models import ReviewLink
-from frontend_api.tokens import hash_token
 from frontend_api.wagtail_hooks import ReviewLinksMenuItem
 
 REVIEW_URL = re.compile(re.escape(settings.FRONTEND_URL) + r"/review/([A-Za-z0-9_-]+)")

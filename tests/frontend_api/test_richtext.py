@@ -7,7 +7,7 @@ from wagtail.embeds.models import Embed
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from episodes.factories import EpisodePageFactory, ImageFactory
-from frontend_api.richtext import RichTextResolver, expand_rich_text
+from frontend_api.loading.richtext import RichTextResolver, expand_rich_text
 
 
 @pytest.fixture(autouse=True)

@@ -13,8 +13,8 @@ from episodes import factories as f
 from episodes.demo.content import PEOPLE
 from episodes.demo.seed import article_body
 from episodes.models import RelatedEpisode
-from frontend_api.schema import listing_parameters, openapi_document
-from frontend_api.views import PagesAPIViewSet
+from frontend_api.pages.views import PagesAPIViewSet
+from frontend_api.schema.document import listing_parameters, openapi_document
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """The client address behind the rate limit: forged X-Forwarded-For entries are ignored."""
 
-from frontend_api.throttling import client_address
+from frontend_api.drafts.throttling import client_address
 
 
 def test_without_trusted_proxies_only_the_socket_address_counts(settings):

@@ -2,7 +2,7 @@
 
 import base64
 
-from frontend_api.tokens import hash_token, looks_like_token, new_token
+from frontend_api.drafts.tokens import hash_token, looks_like_token, new_token
 
 
 def test_tokens_carry_256_random_bits():

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from frontend_api.caching import store
-from frontend_api.review_links import create_link, revoke_link
+from frontend_api.drafts.review_links import create_link, revoke_link
 
 pytestmark = pytest.mark.usefixtures("cache_backend")
 

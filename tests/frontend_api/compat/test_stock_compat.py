@@ -25,7 +25,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 
 from episodes.models import EpisodePage
-from frontend_api.filters import EPISODE_FILTERS
+from frontend_api.pages.filters import EPISODE_FILTERS
 
 from .corpus import Request, corpus
 from .dataset import build

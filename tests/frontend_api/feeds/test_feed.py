@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from episodes import factories as f
 from frontend_api.feeds.podcast import podcast_guid
-from frontend_api.links import frontend_url
+from frontend_api.loading.links import frontend_url
 from tests.frontend_api.published_site import aired, make_private, publish_episode, transcript
 
 NS = {

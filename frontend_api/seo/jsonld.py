@@ -8,8 +8,7 @@ from wagtail.models import Page
 
 from episodes.models import EpisodePage, PodcastPage
 from episodes.rules import article_title
-
-from .batch import PageBatch
+from frontend_api.loading.batch import PageBatch
 
 CONTEXT = "https://schema.org"
 

@@ -11,9 +11,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.utils import get_breadcrumbs_items_for_page
 from wagtail.models import Page
 
-from .forms import ReviewLinkForm
-from .models import ReviewLink
-from .review_links import can_manage_links, issue_link, review_url, revoke_link
+from frontend_api.drafts.forms import ReviewLinkForm
+from frontend_api.drafts.review_links import can_manage_links, issue_link, review_url, revoke_link
+from frontend_api.models import ReviewLink
 
 
 class PageLinksMixin:

@@ -19,25 +19,16 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Length, Substr
 from django.http import HttpRequest
-from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage, AbstractRendition
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Page
 
-from .links import frontend_url
-from .page_types import page_type_accessors
-
-
-def private_page_condition() -> Exists:
-    """True for a page under a view restriction of its own or of an ancestor."""
-    return Exists(
-        PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-    )
+from frontend_api.loading.links import frontend_url
+from frontend_api.pages.page_types import page_type_accessors
+from frontend_api.visibility import is_public, private_page_condition
 
 
 def private_collection_condition(prefix: str = "") -> Exists:
@@ -291,18 +282,6 @@ class References:
     @staticmethod
     def _kind(model: type[Model]) -> type[Model]:
         return Page if issubclass(model, Page) else model
-
-
-def unexpired_condition() -> Q:
-    """Pages whose expiry is unset or ahead: past it they are hidden even before the scheduler
-    unpublishes them."""
-    return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
-
-
-def is_public(page: Page) -> bool:
-    """Live, unexpired and not under a view restriction (needs the api_private annotation)."""
-    expired = page.expire_at is not None and page.expire_at <= timezone.now()
-    return bool(page.live) and not expired and not getattr(page, "api_private", True)
 
 
 def specific_from_joins(page: Page) -> Page:

@@ -15,8 +15,8 @@ from wagtail.blocks.stream_block import StreamValue
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from .conf import image_specs
-from .references import References
+from frontend_api.conf import image_specs
+from frontend_api.loading.references import References
 
 
 def raw_items(stream_value: StreamValue | None) -> list[dict]:

@@ -11,12 +11,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.api.v2.utils import BadRequestError
 
-from .models import ReviewLink
-from .preview import preview_page
-from .representation import page_representation
-from .review_links import active_link, record_view
-from .throttling import TokenRateThrottle
-from .views import PublicAPIMixin
+from frontend_api.drafts.preview import preview_page
+from frontend_api.drafts.review_links import active_link, record_view
+from frontend_api.drafts.throttling import TokenRateThrottle
+from frontend_api.models import ReviewLink
+from frontend_api.pages.views import PublicAPIMixin
+from frontend_api.representation import page_representation
 
 PREVIEW_ID = re.compile(r"[0-9]{1,19}/")
 

@@ -18,25 +18,25 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
 from episodes.models import EpisodePage
-
-from .batch import PageBatch
-from .errors import error_response
-from .fields import COMPUTED_FIELDS, ParentField
-from .filters import (
+from frontend_api.errors import error_response
+from frontend_api.loading.batch import PageBatch
+from frontend_api.loading.links import absolute_url
+from frontend_api.loading.references import private_collection_condition
+from frontend_api.loading.sites import SiteInfo, request_site
+from frontend_api.pages.fields import COMPUTED_FIELDS, ParentField
+from frontend_api.pages.filters import (
     EPISODE_FILTERS,
     EpisodeFilter,
     FieldsFilter,
     SearchFilter,
     episode_params,
 )
-from .links import absolute_url
-from .nested import compile_selection
-from .pagination import BoundedPagination
-from .queries import api_pages, load_pages, public_pages
-from .references import private_collection_condition
-from .renderers import CompactJSONRenderer
-from .serializers import FrontendPageSerializer
-from .sites import SiteInfo, request_site
+from frontend_api.pages.nested import compile_selection
+from frontend_api.pages.pagination import BoundedPagination
+from frontend_api.pages.queries import api_pages, load_pages
+from frontend_api.pages.serializers import FrontendPageSerializer
+from frontend_api.renderers import CompactJSONRenderer
+from frontend_api.visibility import public_pages
 
 MAX_FIELDS_NESTING = 10
 MAX_ID = 2**63 - 1  # the largest key any supported database stores

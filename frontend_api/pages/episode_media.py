@@ -7,8 +7,7 @@ from typing import Any, Protocol
 from django.conf import settings
 
 from episodes.models import EpisodePage
-
-from .links import absolute_url
+from frontend_api.loading.links import absolute_url
 
 # What the model's audio_mime_type defaults to, for a row whose type was cleared.
 DEFAULT_AUDIO_TYPE = "audio/mpeg"

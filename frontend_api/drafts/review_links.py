@@ -10,8 +10,8 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Revision
 from wagtail_headless_preview.models import get_client_root_url_from_site
 
-from .models import ReviewLink
-from .tokens import hash_token, looks_like_token, new_token
+from frontend_api.drafts.tokens import hash_token, looks_like_token, new_token
+from frontend_api.models import ReviewLink
 
 CREATE_ACTION = "frontend_api.review_link.create"
 VIEW_ACTION = "frontend_api.review_link.view"

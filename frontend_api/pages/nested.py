@@ -17,7 +17,7 @@ NESTED_DEFAULTS = ("id", "meta")
 
 def _resolve(ref: str) -> dict:
     # The shared components live in the schema module, which itself imports the fields.
-    from . import schema
+    from frontend_api.schema import document as schema
 
     return {"#/components/schemas/Image": schema.IMAGE}.get(ref, {})
 

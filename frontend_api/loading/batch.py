@@ -19,15 +19,15 @@ from wagtail.models import Page
 
 from episodes.models import EpisodePage, Person, PodcastPage
 from episodes.rules import fallback_related, recency
-
-from .conf import api_setting, image_specs
-from .images import image_representation
-from .links import frontend_url
-from .queries import parse_ordered_ids, parse_tags
-from .references import References, is_public, private_page_condition, unexpired_condition
-from .richtext import RichTextResolver
-from .sites import all_sites
-from .streams import build_stream, collect, raw_items
+from frontend_api.conf import api_setting, image_specs
+from frontend_api.loading.images import image_representation
+from frontend_api.loading.links import frontend_url
+from frontend_api.loading.references import References
+from frontend_api.loading.richtext import RichTextResolver
+from frontend_api.loading.sites import all_sites
+from frontend_api.loading.streams import build_stream, collect, raw_items
+from frontend_api.pages.queries import parse_ordered_ids, parse_tags
+from frontend_api.visibility import is_public, private_page_condition, unexpired_condition
 
 WORD_RE = re.compile(r"\w+")
 MARKUP_RE = re.compile(r"<[^>]*>|&#?\w+;")

@@ -9,11 +9,10 @@ from wagtail.models import Page
 from episodes.blocks import HTML, IMAGE_REF, api_object, nullable
 from episodes.models import EpisodePage, PodcastPage
 from episodes.rules import article_title
-
-from .batch import PageBatch
-from .episode_media import episode_audio, transcript_details
-from .jsonld import json_ld
-from .nested import Selection
+from frontend_api.loading.batch import PageBatch
+from frontend_api.pages.episode_media import episode_audio, transcript_details
+from frontend_api.pages.nested import Selection
+from frontend_api.seo.jsonld import json_ld
 
 STRING = {"type": "string"}
 URL = {"type": "string", "format": "uri"}
@@ -81,7 +80,7 @@ class ParentField(BatchField):
 
     @classmethod
     def nested_schema(cls) -> dict:
-        from .schema import PAGE_SUMMARY  # the schema module imports this one
+        from frontend_api.schema.document import PAGE_SUMMARY  # the schema module imports this one
 
         return PAGE_SUMMARY
 

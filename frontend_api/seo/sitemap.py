@@ -11,10 +11,9 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from episodes.models import EpisodePage
-from frontend_api.links import frontend_url
+from frontend_api.feeds import freshness
+from frontend_api.loading.links import frontend_url
 from frontend_api.visibility import site_pages, visible
-
-from .feeds import freshness
 
 ROBOTS_DISALLOW = ["/admin/", "/api/", "/review/"]
 

@@ -10,13 +10,12 @@ from django.urls import reverse
 from wagtail.models import Page, ReferenceIndex
 
 from episodes.models import EpisodePage, EpisodeTag, PodcastPage, RelatedEpisode
-
-from ..batch import STEP
-from ..links import frontend_path_of
-from .signals import PageChange
+from frontend_api.caching.signals import PageChange
+from frontend_api.loading.batch import STEP
+from frontend_api.loading.links import frontend_path_of
 
 if TYPE_CHECKING:
-    from .invalidation import Pending
+    from frontend_api.caching.invalidation import Pending
 
 
 def build_change(record: "Pending", existing: set[int]) -> PageChange:

@@ -8,6 +8,11 @@ from episodes.models import EpisodePage, PodcastPage
 from home.models import HomePage
 
 
+def type_label(model: type[Page]) -> str:
+    """The v2 `type` value of a page model, e.g. "episodes.EpisodePage"."""
+    return f"{model._meta.app_label}.{model.__name__}"
+
+
 @dataclass(frozen=True)
 class PageType:
     """A page model the API serves and the foreign keys worth joining when loading it."""
@@ -22,8 +27,8 @@ class PageType:
 
     @property
     def label(self) -> str:
-        """The v2 `type` value, e.g. "episodes.EpisodePage"."""
-        return f"{self.model._meta.app_label}.{self.model.__name__}"
+        """The v2 `type` value of this page type."""
+        return type_label(self.model)
 
 
 PAGE_TYPES: tuple[PageType, ...] = (

@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.models import Page, Revision
 
-from .models import ReviewLink
+from frontend_api.models import ReviewLink
 
 PINNED, LATEST = "pinned", "latest"
 

@@ -4,8 +4,8 @@ from typing import Any
 
 from wagtail.images.models import AbstractImage
 
-from .conf import image_specs
-from .links import absolute_url
+from frontend_api.conf import image_specs
+from frontend_api.loading.links import absolute_url
 
 
 def image_representation(image: AbstractImage | None, alt: str | None = None) -> dict | None:

@@ -8,12 +8,14 @@ from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import get_object_detail_url
 from wagtail.models import Page
 
-from .fields import HtmlUrlField, ParentField
+from frontend_api.pages.fields import HtmlUrlField, ParentField
+from frontend_api.pages.page_types import type_label
 
 
 def page_type_label(page: Page) -> str | None:
+    """meta.type of a page; None when its model's code is gone."""
     model = page.specific_class
-    return f"{model._meta.app_label}.{model.__name__}" if model else None
+    return type_label(model) if model else None
 
 
 class PageTypeField(Field):

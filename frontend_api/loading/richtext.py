@@ -14,8 +14,8 @@ from wagtail.images.formats import get_image_format
 from wagtail.models import Page
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
-from .links import absolute_url
-from .references import References
+from frontend_api.loading.links import absolute_url
+from frontend_api.loading.references import References
 
 DEFAULT_IMAGE_SPEC = "width-800"
 EMPTY_LINK = "<a>"

@@ -7,22 +7,12 @@ from django.db.models.functions import Cast, Coalesce, Concat
 from wagtail.models import Page
 
 from episodes.models import EpisodeGuest, EpisodeHost, EpisodeTag, RelatedEpisode
-
-from .page_types import page_type_joins
-from .references import private_page_condition, specific_from_joins, unexpired_condition
+from frontend_api.loading.references import specific_from_joins
+from frontend_api.pages.page_types import page_type_joins
+from frontend_api.visibility import private_page_condition
 
 # Tag names may hold commas; the ASCII unit separator never appears in them.
 TAG_SEPARATOR = "\x1f"
-
-
-def public_pages(root_tree_path: str | None, pages: QuerySet | None = None) -> QuerySet:
-    """Live, unexpired pages of one site (by its root's tree path) no view restriction covers."""
-    pages = Page.objects.all() if pages is None else pages
-    if root_tree_path is None:
-        return pages.none()
-    return pages.filter(unexpired_condition(), live=True, path__startswith=root_tree_path).exclude(
-        private_page_condition()
-    )
 
 
 def _ordered_ids(model, value: str) -> Subquery:

@@ -7,24 +7,16 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.urls import reverse
-from django.views.decorators.csp import csp_override
-from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
 from wagtail.api.rich_text import APIRichText
 from wagtail.blocks import StreamBlock
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from episodes.blocks import api_object, nullable
-
-from .fields import COMPUTED_FIELDS, STRING, URL
-from .filters import MAX_INTEGER, SEARCH_OPERATORS
-from .page_types import PAGE_TYPES, PageType
-from .views import MAX_ID, PagesAPIViewSet, PublicAPIMixin
+from frontend_api.pages.fields import COMPUTED_FIELDS, STRING, URL
+from frontend_api.pages.filters import MAX_INTEGER, SEARCH_OPERATORS
+from frontend_api.pages.page_types import PAGE_TYPES, PageType
+from frontend_api.pages.views import MAX_ID, PagesAPIViewSet
 
 REF = "#/components/schemas/"
 INTEGER = {"type": "integer"}
@@ -460,21 +452,3 @@ def openapi_document() -> dict[str, Any]:
         },
         "components": {"schemas": schemas},
     }
-
-
-class SchemaView(PublicAPIMixin, APIView):
-    """GET /api/v2/schema/: the OpenAPI document, for tools and the docs page."""
-
-    def get(self, request: Request) -> Response:
-        return Response(openapi_document())
-
-
-def schema_docs(request: HttpRequest) -> HttpResponse:
-    """GET /api/v2/docs/: the document rendered by Redoc, served from this site's static files."""
-    # Redoc needs more than SECURE_CSP allows (docs/operations.md); the decorator is applied
-    # here, per request, because settings are not read at import time.
-    return csp_override(settings.API_DOCS_CSP)(render_docs)(request)
-
-
-def render_docs(request: HttpRequest) -> HttpResponse:
-    return render(request, "frontend_api/api_docs.html", {"schema_url": reverse("api_schema")})

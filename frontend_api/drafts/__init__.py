@@ -1,0 +1,1 @@
+"""Drafts for editors and reviewers: preview, review links, tokens, their admin views."""

@@ -1,0 +1,1 @@
+"""The public page API: viewsets, serializers, fields, filters, the listing query."""

@@ -1,0 +1,1 @@
+"""What search engines read: JSON-LD and the sitemap."""
