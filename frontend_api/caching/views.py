@@ -1,4 +1,4 @@
-"""The response cache around the public API viewsets.
+"""The response cache every public API view mixes in.
 
 A hit is answered from the stored bytes before DRF, the serializers or the database are
 involved: one cache round trip when nothing changed since it was stored, two otherwise.
@@ -14,12 +14,6 @@ from wagtail.models import Page
 from frontend_api.caching import dependencies, store, versions
 from frontend_api.caching.backend import cache_enabled
 from frontend_api.caching.http import is_private, public_response, uncacheable
-from frontend_api.pages.views import (
-    PagesAPIViewSet,
-    PublicDocumentsAPIViewSet,
-    PublicImagesAPIViewSet,
-)
-from frontend_api.schema.views import SchemaView
 
 STORED_STATUSES = frozenset({200, 301, 302})
 
@@ -67,38 +61,3 @@ class CachedViewMixin:
         first = dependencies.earliest_expiry(pages)
         if first is not None and (self.cache_expiry is None or first < self.cache_expiry):
             self.cache_expiry = first
-
-
-class CachedPagesAPIViewSet(CachedViewMixin, PagesAPIViewSet):
-    """Pages: details and listings depend on the pages they read, listings on their subtree."""
-
-    def prepare(self, pages: Iterable[Page]) -> None:
-        pages = list(pages)
-        super().prepare(pages)
-        self.depends_on(dependencies.batch_tags(self.batch, pages))
-        self.ends_with_expiry_of([*pages, *self.batch.references.loaded_pages()])
-
-    def listing_view(self, request):
-        scope = dependencies.listing_scope(request, self.site)
-        if scope is not None:
-            self.depends_on({dependencies.scope_tag(scope)})
-        return super().listing_view(request)
-
-    def find_page(self, request) -> Page | None:
-        page = super().find_page(request)
-        if page is not None:
-            self.depends_on({dependencies.page_tag(page.pk)})
-            self.ends_with_expiry_of([page])
-        return page
-
-
-class CachedImagesAPIViewSet(CachedViewMixin, PublicImagesAPIViewSet):
-    """Images change with the shared content (uploads, edits, collection privacy)."""
-
-
-class CachedDocumentsAPIViewSet(CachedViewMixin, PublicDocumentsAPIViewSet):
-    """Documents change with the shared content (uploads, edits, collection privacy)."""
-
-
-class CachedSchemaView(CachedViewMixin, SchemaView):
-    """The OpenAPI document depends on the code only, which the entry key's fingerprint covers."""

@@ -15,7 +15,7 @@ from frontend_api.drafts.preview import preview_page
 from frontend_api.drafts.review_links import active_link, record_view
 from frontend_api.drafts.throttling import TokenRateThrottle
 from frontend_api.models import ReviewLink
-from frontend_api.pages.views import PublicAPIMixin
+from frontend_api.public_api import PublicAPIMixin
 from frontend_api.representation import page_representation
 
 PREVIEW_ID = re.compile(r"[0-9]{1,19}/")

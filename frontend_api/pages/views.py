@@ -6,22 +6,16 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
-from rest_framework.fields import Field
-from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from wagtail.api.v2 import filters as v2_filters
 from wagtail.api.v2 import views as v2_views
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.serializers import ImageSerializer
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
 
 from episodes.models import EpisodePage
-from frontend_api.errors import error_response
+from frontend_api.caching import dependencies
+from frontend_api.caching.views import CachedViewMixin
 from frontend_api.loading.batch import PageBatch
-from frontend_api.loading.links import absolute_url
-from frontend_api.loading.references import private_collection_condition
 from frontend_api.loading.sites import SiteInfo, request_site
 from frontend_api.pages.fields import COMPUTED_FIELDS, ParentField
 from frontend_api.pages.filters import (
@@ -35,40 +29,15 @@ from frontend_api.pages.nested import compile_selection
 from frontend_api.pages.pagination import BoundedPagination
 from frontend_api.pages.queries import api_pages, load_pages
 from frontend_api.pages.serializers import FrontendPageSerializer
-from frontend_api.renderers import CompactJSONRenderer
+from frontend_api.public_api import PublicAPIMixin
 from frontend_api.visibility import public_pages
 
-MAX_FIELDS_NESTING = 10
-MAX_ID = 2**63 - 1  # the largest key any supported database stores
 
+class PagesAPIViewSet(CachedViewMixin, PublicAPIMixin, v2_views.PagesAPIViewSet):
+    """v2 pages with episode filters, frontend URLs and batched loading of every reference.
 
-class PublicAPIMixin:
-    """Anonymous JSON only: cookies and Authorization headers change nothing."""
-
-    renderer_classes = [CompactJSONRenderer]
-    authentication_classes: list = []
-    permission_classes = [AllowAny]
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        for name, value in request.GET.lists():
-            if "\x00" in name or any("\x00" in item for item in value):
-                raise BadRequestError("query parameters must not contain NUL characters")
-        # v2 parses `fields` recursively; refuse nesting deep enough to exhaust the stack.
-        if request.GET.get("fields", "").count("(") > MAX_FIELDS_NESTING:
-            raise BadRequestError(f"fields cannot nest more than {MAX_FIELDS_NESTING} levels")
-        if int(kwargs.get("pk", 0)) > MAX_ID:
-            raise Http404
-
-    def handle_exception(self, exc):
-        response = error_response(exc)
-        if response is None:
-            return super().handle_exception(exc)
-        return response
-
-
-class PagesAPIViewSet(PublicAPIMixin, v2_views.PagesAPIViewSet):
-    """v2 pages with episode filters, frontend URLs and batched loading of every reference."""
+    Cached answers depend on the pages they read; listings also on the subtree they list.
+    """
 
     pagination_class = BoundedPagination
     base_serializer_class = FrontendPageSerializer
@@ -165,7 +134,10 @@ class PagesAPIViewSet(PublicAPIMixin, v2_views.PagesAPIViewSet):
         return context
 
     def prepare(self, pages: Iterable[Page]) -> None:
+        pages = list(pages)
         self.batch = PageBatch(self.request).prepare(pages)
+        self.depends_on(dependencies.batch_tags(self.batch, pages))
+        self.ends_with_expiry_of([*pages, *self.batch.references.loaded_pages()])
 
     def detail_view(self, request, pk):
         page = self.get_object()
@@ -173,6 +145,9 @@ class PagesAPIViewSet(PublicAPIMixin, v2_views.PagesAPIViewSet):
         return Response(self.get_serializer(page).data)
 
     def listing_view(self, request):
+        scope = dependencies.listing_scope(request, self.site)
+        if scope is not None:
+            self.depends_on({dependencies.scope_tag(scope)})
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)
         queryset = self.filter_queryset(queryset)
@@ -216,46 +191,8 @@ class PagesAPIViewSet(PublicAPIMixin, v2_views.PagesAPIViewSet):
                 raise BadRequestError("id must be an integer") from exc
         else:
             return None
-        return pages.only("pk", "expire_at").first()
-
-
-class PublicCollectionMixin:
-    """Items of restricted collections stay hidden, whatever session the request carries."""
-
-    # The privacy condition is no indexed field, so search gets the filtered keys instead.
-    filter_backends = [v2_filters.FieldsFilter, v2_filters.OrderingFilter, SearchFilter]
-    pagination_class = BoundedPagination
-
-    def get_queryset(self) -> QuerySet:
-        return self.model.objects.exclude(private_collection_condition()).order_by("id")
-
-    def find_view(self, request):
-        """v2's redirect, without the dangling "?" when no parameter is passed on."""
-        response = super().find_view(request)
-        if response.get("Location", "").endswith("?"):
-            response["Location"] = response["Location"][:-1]
-        return response
-
-
-class AbsoluteImageDownloadUrlField(Field):
-    """meta.download_url on CMS_URL, as documents' already is (v2 gives images a relative one)."""
-
-    def get_attribute(self, instance):
-        return instance
-
-    def to_representation(self, image) -> str:
-        return absolute_url(image.file.url)
-
-
-class AbsoluteImageSerializer(ImageSerializer):
-    download_url = AbsoluteImageDownloadUrlField(read_only=True)
-
-
-class PublicImagesAPIViewSet(PublicAPIMixin, PublicCollectionMixin, ImagesAPIViewSet):
-    """v2 images, anonymous and compact."""
-
-    base_serializer_class = AbsoluteImageSerializer
-
-
-class PublicDocumentsAPIViewSet(PublicAPIMixin, PublicCollectionMixin, DocumentsAPIViewSet):
-    """v2 documents, anonymous and compact."""
+        page = pages.only("pk", "expire_at").first()
+        if page is not None:
+            self.depends_on({dependencies.page_tag(page.pk)})
+            self.ends_with_expiry_of([page])
+        return page

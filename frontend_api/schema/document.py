@@ -16,7 +16,8 @@ from episodes.blocks import api_object, nullable
 from frontend_api.pages.fields import COMPUTED_FIELDS, STRING, URL
 from frontend_api.pages.filters import MAX_INTEGER, SEARCH_OPERATORS
 from frontend_api.pages.page_types import PAGE_TYPES, PageType
-from frontend_api.pages.views import MAX_ID, PagesAPIViewSet
+from frontend_api.pages.views import PagesAPIViewSet
+from frontend_api.public_api import MAX_ID
 
 REF = "#/components/schemas/"
 INTEGER = {"type": "integer"}

@@ -9,12 +9,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from frontend_api.pages.views import PublicAPIMixin
+from frontend_api.caching.views import CachedViewMixin
+from frontend_api.public_api import PublicAPIMixin
 from frontend_api.schema.document import openapi_document
 
 
-class SchemaView(PublicAPIMixin, APIView):
-    """GET /api/v2/schema/: the OpenAPI document, for tools and the docs page."""
+class SchemaView(CachedViewMixin, PublicAPIMixin, APIView):
+    """GET /api/v2/schema/: the OpenAPI document, for tools and the docs page.
+
+    Cached answers depend on the code only, which the entry key's fingerprint covers.
+    """
 
     def get(self, request: Request) -> Response:
         return Response(openapi_document())

@@ -1,0 +1,36 @@
+"""What every public endpoint shares: anonymous, compact JSON, hostile input refused as a 4xx."""
+
+from django.http import Http404
+from rest_framework.permissions import AllowAny
+from wagtail.api.v2.utils import BadRequestError
+
+from frontend_api.errors import error_response
+from frontend_api.renderers import CompactJSONRenderer
+
+MAX_FIELDS_NESTING = 10
+MAX_ID = 2**63 - 1  # the largest key any supported database stores
+
+
+class PublicAPIMixin:
+    """Anonymous JSON only: cookies and Authorization headers change nothing."""
+
+    renderer_classes = [CompactJSONRenderer]
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for name, value in request.GET.lists():
+            if "\x00" in name or any("\x00" in item for item in value):
+                raise BadRequestError("query parameters must not contain NUL characters")
+        # v2 parses `fields` recursively; refuse nesting deep enough to exhaust the stack.
+        if request.GET.get("fields", "").count("(") > MAX_FIELDS_NESTING:
+            raise BadRequestError(f"fields cannot nest more than {MAX_FIELDS_NESTING} levels")
+        if int(kwargs.get("pk", 0)) > MAX_ID:
+            raise Http404
+
+    def handle_exception(self, exc):
+        response = error_response(exc)
+        if response is None:
+            return super().handle_exception(exc)
+        return response
