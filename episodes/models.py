@@ -55,6 +55,7 @@ class PodcastPage(HeadlessMixin, Page):
     apple_category = models.CharField(max_length=80, choices=APPLE_CATEGORIES, default="Business")
     explicit = models.BooleanField(default=False)
     podcast_type = models.CharField(
+        "show type",
         max_length=10,
         choices=PODCAST_TYPES,
         default="episodic",
@@ -103,7 +104,7 @@ class PodcastPage(HeadlessMixin, Page):
     subpage_types = ["episodes.EpisodePage"]
 
     class Meta:
-        verbose_name = "podcast"
+        verbose_name = "show"
 
 
 class EpisodeTag(TaggedItemBase):

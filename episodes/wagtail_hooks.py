@@ -56,7 +56,7 @@ class RubricViewSet(SnippetViewSet):
     list_display = ["name", "slug"]
 
 
-class PodcastSnippetsGroup(SnippetViewSetGroup):
+class EpisodeSnippetsGroup(SnippetViewSetGroup):
     """Groups the snippets an episode refers to under one menu."""
 
     items = (PersonViewSet, RubricViewSet)
@@ -65,7 +65,7 @@ class PodcastSnippetsGroup(SnippetViewSetGroup):
     menu_name = "people-rubrics"
 
 
-register_snippet(PodcastSnippetsGroup)
+register_snippet(EpisodeSnippetsGroup)
 
 
 @hooks.register("register_admin_viewset")

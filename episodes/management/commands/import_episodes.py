@@ -1,4 +1,4 @@
-"""python manage.py import_episodes PATH... --podcast SLUG [--dry-run] [--publish]"""
+"""python manage.py import_episodes PATH... --show SLUG [--dry-run] [--publish]"""
 
 import contextlib
 import logging
@@ -26,7 +26,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="Files or folders to import.")
-        parser.add_argument("--podcast", required=True, help="Slug of the show to import into.")
+        parser.add_argument(
+            "--show",
+            "--podcast",  # the flag's first name, kept so existing scripts still run
+            dest="show_slug",
+            required=True,
+            metavar="SLUG",
+            help="Slug of the show to import into.",
+        )
         parser.add_argument(
             "--dry-run",
             action="store_true",
@@ -36,8 +43,8 @@ class Command(BaseCommand):
             "--publish", action="store_true", help="Publish the pages (otherwise they stay drafts)."
         )
 
-    def handle(self, *args, paths, podcast, dry_run, publish, verbosity, **options):
-        show = self._show(podcast)
+    def handle(self, *args, paths, show_slug, dry_run, publish, verbosity, **options):
+        show = self._show(show_slug)
         quiet = verbosity == 0
         files = list(find_files(paths))
         reading = tqdm(files, desc="reading", unit="file", disable=quiet or None, leave=False)

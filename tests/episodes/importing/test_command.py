@@ -32,7 +32,7 @@ def episodes(podcast):
 
 
 def test_import_creates_a_draft_and_reports_it(podcast, run_import):
-    run = run_import(ARTICLE, "--podcast", "test-show")
+    run = run_import(ARTICLE, "--show", "test-show")
 
     assert run.error == ""
     assert "created #57 Les newsletters sont-elles devenues" in run.output
@@ -49,11 +49,11 @@ def test_import_creates_a_draft_and_reports_it(podcast, run_import):
 def test_reimport_is_unchanged_then_updates_the_same_page(podcast, run_import, tmp_path):
     source = tmp_path / "episode.html"
     shutil.copy(ARTICLE, source)
-    run_import(source, "--podcast", "test-show")
+    run_import(source, "--show", "test-show")
 
-    again = run_import(source, "--podcast", "test-show")
+    again = run_import(source, "--show", "test-show")
     source.write_text(source.read_text().replace("Pendant dix ans", "Pendant quinze ans"))
-    edited = run_import(source, "--podcast", "test-show")
+    edited = run_import(source, "--show", "test-show")
 
     assert "0 created, 0 updated, 1 unchanged, 0 failed" in again.output
     assert "0 created, 1 updated, 0 unchanged, 0 failed" in edited.output
@@ -70,20 +70,20 @@ def test_reimport_is_unchanged_then_updates_the_same_page(podcast, run_import, t
 def test_same_source_url_with_a_new_number_updates_the_page(podcast, run_import, write):
     canonical = '<link rel="canonical" href="https://old.example/ep/">'
     path = write("a.html", article(3).replace("<head>", f"<head>{canonical}"))
-    run_import(path, "--podcast", "test-show")
+    run_import(path, "--show", "test-show")
     path.write_text(article(4).replace("<head>", f"<head>{canonical}"))
 
-    run = run_import(path, "--podcast", "test-show")
+    run = run_import(path, "--show", "test-show")
 
     assert "1 updated" in run.output
     assert episodes(podcast).get().get_latest_revision_as_object().episode_number == 4
 
 
 def test_a_file_reached_through_another_folder_is_the_same_article(podcast, run_import):
-    run_import(FIXTURES / "markdown", "--podcast", "test-show")
+    run_import(FIXTURES / "markdown", "--show", "test-show")
 
-    run = run_import(FIXTURES / "markdown" / "58-micro-trottoir.md", "--podcast", "test-show")
-    parent = run_import(FIXTURES, "--podcast", "test-show")
+    run = run_import(FIXTURES / "markdown" / "58-micro-trottoir.md", "--show", "test-show")
+    parent = run_import(FIXTURES, "--show", "test-show")
 
     assert "1 unchanged" in run.output
     assert "58-micro-trottoir.md" not in parent.error
@@ -99,7 +99,7 @@ def test_dry_run_prints_the_outline_and_saves_nothing(podcast, run_import, tmp_p
         else set()
     )
 
-    run = run_import(tmp_path, "--podcast", "test-show", "--dry-run")
+    run = run_import(tmp_path, "--show", "test-show", "--dry-run")
 
     assert run.error == ""
     assert "created #58 Le micro-trottoir est-il encore possible ?" in run.output
@@ -120,7 +120,7 @@ def test_dry_run_prints_the_outline_and_saves_nothing(podcast, run_import, tmp_p
 
 
 def test_publish_makes_pages_live_and_wxr_drafts_stay_drafts(podcast, run_import):
-    run = run_import(FIXTURES / "wordpress-export.xml", "--podcast", "test-show", "--publish")
+    run = run_import(FIXTURES / "wordpress-export.xml", "--show", "test-show", "--publish")
 
     assert "2 created, 0 updated, 0 unchanged, 1 failed" in run.output
     pages = {page.episode_number: page for page in episodes(podcast)}
@@ -131,9 +131,9 @@ def test_publish_makes_pages_live_and_wxr_drafts_stay_drafts(podcast, run_import
 
 
 def test_publishing_an_unchanged_draft_counts_as_an_update(podcast, run_import):
-    run_import(ARTICLE, "--podcast", "test-show")
+    run_import(ARTICLE, "--show", "test-show")
 
-    run = run_import(ARTICLE, "--podcast", "test-show", "--publish")
+    run = run_import(ARTICLE, "--show", "test-show", "--publish")
 
     assert "1 updated" in run.output
     assert "note: published the latest revision" in run.output
@@ -145,8 +145,8 @@ def test_markdown_import_uploads_images_and_links_people(podcast, run_import, tm
     shutil.copy(FIXTURES / "markdown" / "58-micro-trottoir.md", tmp_path)
     shutil.copytree(FIXTURES / "markdown" / "images", tmp_path / "images")
 
-    run_import(tmp_path, "--podcast", "test-show")
-    run = run_import(tmp_path, "--podcast", "test-show")
+    run_import(tmp_path, "--show", "test-show")
+    run = run_import(tmp_path, "--show", "test-show")
 
     assert "1 unchanged" in run.output
     page = episodes(podcast).get().get_latest_revision_as_object()
@@ -164,11 +164,18 @@ def test_markdown_import_uploads_images_and_links_people(podcast, run_import, tm
     assert page.audio_duration.total_seconds() == 41 * 60 + 30
 
 
+def test_the_flags_former_name_still_names_the_show(podcast, run_import):
+    run = run_import(ARTICLE, "--podcast", "test-show")
+
+    assert run.error == ""
+    assert EpisodePage.objects.child_of(podcast).count() == 1
+
+
 # Failures: reported with a reason, nothing half-written, the batch goes on.
 
 
-def test_unknown_podcast_stops_before_reading(podcast, run_import):
-    run = run_import(ARTICLE, "--podcast", "no-such-show")
+def test_unknown_show_stops_before_reading(podcast, run_import):
+    run = run_import(ARTICLE, "--show", "no-such-show")
 
     assert run.error == "No show with the slug “no-such-show”. Known shows: test-show."
     assert not EpisodePage.objects.exists()
@@ -186,7 +193,7 @@ def test_each_error_case_is_reported_and_the_batch_goes_on(podcast, run_import, 
     )
     write("6-no-body.html", article(7, body=""))
 
-    run = run_import(tmp_path, tmp_path / "missing.html", "--podcast", "test-show")
+    run = run_import(tmp_path, tmp_path / "missing.html", "--show", "test-show")
 
     assert "2 created, 0 updated, 0 unchanged, 5 failed" in run.output
     assert run.error.startswith("5 of 7 articles failed:")
@@ -215,7 +222,7 @@ def test_an_article_failing_validation_leaves_nothing_behind(podcast, run_import
     write("b-good.html", article(9))
     files_before = _stored_images()
 
-    run = run_import(write("c.txt", "").parent, "--podcast", "test-show")
+    run = run_import(write("c.txt", "").parent, "--show", "test-show")
 
     assert "1 created, 0 updated, 0 unchanged, 1 failed" in run.output
     assert (
@@ -235,7 +242,7 @@ def test_block_validation_errors_name_the_block(podcast, run_import, write):
 
     run = run_import(
         write("a.html", article(10, body=f"<h2>{long_heading}</h2><p>x</p>")),
-        "--podcast",
+        "--show",
         "test-show",
     )
 
@@ -251,7 +258,7 @@ def test_a_page_made_by_hand_with_the_same_number_is_updated(podcast, run_import
     )
     body = '<p>x</p><audio src="https://cdn.example/11.mp3"></audio>'
 
-    run = run_import(write("a.html", article(11, "Real article", body)), "--podcast", "test-show")
+    run = run_import(write("a.html", article(11, "Real article", body)), "--show", "test-show")
 
     assert "1 updated" in run.output
     assert "note: the page has an uploaded audio file; the article's audio URL is ignored" in (
@@ -265,7 +272,7 @@ def test_a_page_made_by_hand_with_the_same_number_is_updated(podcast, run_import
 
 
 def test_an_article_of_another_show_is_refused(podcast, run_import, write):
-    run = run_import(write("a.html", article(12, show="Another Show")), "--podcast", "test-show")
+    run = run_import(write("a.html", article(12, show="Another Show")), "--show", "test-show")
 
     assert "the article belongs to the show “Another Show”, not “Test Show”" in run.error
     assert not episodes(podcast).exists()
@@ -276,7 +283,7 @@ def test_quote_speakers_are_matched_to_people_by_name(podcast, run_import, write
     ada = PersonFactory(name="Ada Lovelace")
     body = f"<h2>Part</h2><blockquote><p>Hello.</p><cite>{name}</cite></blockquote>"
 
-    run_import(write("a.html", article(13, body=body)), "--podcast", "test-show")
+    run_import(write("a.html", article(13, body=body)), "--show", "test-show")
 
     quote = episodes(podcast).get().get_latest_revision_as_object().body[1].value
     assert (quote["speaker"], quote["speaker_name"]) == (ada, "")

@@ -162,7 +162,7 @@ def test_a_hostile_corpus_fails_file_by_file_without_a_traceback(
     write("md/good.md", markdown(50))
     write("html/good.html", article(51))
 
-    run = run_import(tmp_path, "--podcast", "test-show")
+    run = run_import(tmp_path, "--show", "test-show")
 
     failed = len(HOSTILE) + 1 + len(WXR_POSTS)
     total = failed + 3
@@ -194,7 +194,7 @@ def test_a_bad_file_between_good_ones_does_not_stop_the_batch(podcast, run_impor
     write("b.md", markdown(2, broadcast_date="2023-02-30"))
     path = write("c.md", markdown(3))
 
-    run = run_import(path.parent, "--podcast", "test-show")
+    run = run_import(path.parent, "--show", "test-show")
 
     assert "created #1 Episode 1" in run.output
     assert "created #3 Episode 3" in run.output
@@ -220,7 +220,7 @@ def test_an_unexpected_error_fails_its_article_and_the_batch_goes_on(
     for number in (1, 2, 3):
         path = write(f"{number}.md", markdown(number))
 
-    run = run_import(path.parent, "--podcast", "test-show")
+    run = run_import(path.parent, "--show", "test-show")
 
     assert (
         f"FAILED {path.parent}/2.md: unexpected RuntimeError: something nobody foresaw\n"
@@ -251,7 +251,7 @@ def test_each_limit_is_a_setting(podcast, run_import, write, settings, setting, 
     setattr(settings, setting, value)
     body = "<div><div><div><div>" + PARAGRAPH * 2 + "</div></div></div></div>"
 
-    run = run_import(write("a.html", article(60, body=body)), "--podcast", "test-show")
+    run = run_import(write("a.html", article(60, body=body)), "--show", "test-show")
 
     assert reason in run.error
     assert not episodes(podcast).exists()
@@ -260,7 +260,7 @@ def test_each_limit_is_a_setting(podcast, run_import, write, settings, setting, 
 def test_nesting_up_to_the_limit_imports(podcast, run_import, write):
     # html > body > div.entry-content > 90 divs > p: within IMPORT_MAX_DEPTH (100), and deep
     # enough that a recursive walk without the limit would be the next thing to break.
-    run = run_import(write("a.html", article(61, body=nested(90))), "--podcast", "test-show")
+    run = run_import(write("a.html", article(61, body=nested(90))), "--show", "test-show")
 
     assert "1 created" in run.output
     assert episodes(podcast).get().get_latest_revision_as_object().body[0].value["text"].source == (
