@@ -14,6 +14,7 @@ from .cms import CMSClient, CMSUnavailable, NotFound
 from .config import Config
 from .rendering import build_environment
 from .security import SecurityHeadersMiddleware, content_security_policy
+from .site_name import SiteName
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -49,6 +50,7 @@ def create_app(config: Config | None = None) -> Starlette:
         lifespan=lifespan,
     )
     app.state.config = config
+    app.state.site_name = SiteName(config.site_name, config.site_name_ttl)
     app.state.templates = Jinja2Templates(env=build_environment())
     app.state.preview_csp = content_security_policy(f"'self' {config.frame_ancestors}")
     return app

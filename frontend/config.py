@@ -9,7 +9,8 @@ class Config:
     """Where the CMS lives and how this frontend presents it."""
 
     cms_url: str = "http://localhost:8000"
-    site_name: str = "Podcast"
+    site_name: str = ""  # empty: the title of the site's home page, asked of the CMS
+    site_name_ttl: float = 60.0
     page_size: int = 10
     latest_count: int = 6
     cms_timeout: float = 30.0
@@ -23,6 +24,7 @@ class Config:
         return cls(
             cms_url=cms_url,
             site_name=os.environ.get("FRONTEND_SITE_NAME", cls.site_name),
+            site_name_ttl=float(os.environ.get("FRONTEND_SITE_NAME_TTL", cls.site_name_ttl)),
             page_size=int(os.environ.get("FRONTEND_PAGE_SIZE", cls.page_size)),
             latest_count=int(os.environ.get("FRONTEND_LATEST_COUNT", cls.latest_count)),
             cms_timeout=float(os.environ.get("FRONTEND_CMS_TIMEOUT", cls.cms_timeout)),

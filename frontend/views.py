@@ -25,11 +25,17 @@ def cms(request: Request) -> CMSClient:
     return request.app.state.cms
 
 
-def render(
-    request: Request, template: str, context: dict, status: int = 200, headers: dict | None = None
+async def render(
+    request: Request,
+    template: str,
+    context: dict,
+    status: int = 200,
+    headers: dict | None = None,
+    ask_cms: bool = True,
 ) -> Response:
     state = request.app.state
-    context = {"site_name": state.config.site_name, "noindex": False, **context}
+    site_name = await state.site_name.get(state.cms, request.url.hostname or "", ask_cms)
+    context = {"site_name": site_name, "noindex": False, **context}
     return state.templates.TemplateResponse(
         request, template, context, status_code=status, headers=headers
     )
@@ -54,7 +60,7 @@ async def render_page(
     state = request.app.state
     template, extra = await page_template(cms(request), state.config, page, number)
     context = {"page": page, "banner": banner, "noindex": banner is not None, **extra}
-    return render(request, template, context, headers=headers)
+    return await render(request, template, context, headers=headers)
 
 
 async def home(request: Request) -> Response:
@@ -88,7 +94,7 @@ async def preview(request: Request) -> Response:
     try:
         page = await cms(request).preview(content_type, token, client_ip(request))
     except NotFound:
-        return render(request, "preview_expired.html", {"noindex": True}, 404, headers)
+        return await render(request, "preview_expired.html", {"noindex": True}, 404, headers)
     banner = Banner("preview", "Preview: this draft is not published")
     return await render_page(request, page, page_number(request), banner, headers)
 
@@ -99,7 +105,7 @@ async def review(request: Request) -> Response:
     try:
         page = await cms(request).review(token, client_ip(request))
     except NotFound:
-        return render(request, "review_expired.html", {"noindex": True}, 404, TOKEN_HEADERS)
+        return await render(request, "review_expired.html", {"noindex": True}, 404, TOKEN_HEADERS)
     review_link = page.get("review") or {}
     expires = long_datetime(review_link.get("expires_at"))
     banner = Banner("review", f"Draft for review, expires {expires}", review_link.get("note") or "")
@@ -117,9 +123,11 @@ async def robots(request: Request) -> Response:
 
 
 async def not_found(request: Request, exc: Exception) -> Response:
-    return render(request, "404.html", {"noindex": True}, 404)
+    return await render(request, "404.html", {"noindex": True}, 404)
 
 
 async def cms_unavailable(request: Request, exc: Exception) -> Response:
     logger.warning("CMS unavailable: %s", exc)
-    return render(request, "503.html", {"noindex": True}, 503, {"Retry-After": "30"})
+    # The CMS just failed: name the site from what is known rather than ask it again.
+    retry = {"Retry-After": "30"}
+    return await render(request, "503.html", {"noindex": True}, 503, retry, ask_cms=False)

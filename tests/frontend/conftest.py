@@ -99,7 +99,10 @@ def cms_server(request, django_db_setup):
 @pytest.fixture(scope="session")
 def frontend_url(cms_server) -> Iterator[str]:
     """The frontend, in a thread of the test process, talking to the live CMS over HTTP."""
-    config = Config(cms_url=cms_server.url, frame_ancestors=cms_server.url, page_size=3)
+    # The site's name is asked of the CMS on every page, as each test builds its own site.
+    config = Config(
+        cms_url=cms_server.url, frame_ancestors=cms_server.url, page_size=3, site_name_ttl=0
+    )
     yield from serve_frontend(config)
 
 

@@ -108,6 +108,23 @@ def test_pages_carry_a_script_policy_and_previews_may_be_framed_by_the_cms(
     assert f"frame-ancestors 'self' {live_server.url}" in preview_policy
 
 
+def test_pages_are_named_after_the_site_not_the_product(browse, radio):
+    radio.home.title = "Signal Street Radio"
+    radio.home.save_revision().publish()
+
+    for path in ("/", "/test-show/subscription-fatigue/", "/no-such-page/"):
+        page = soup(browse.get(path))
+        assert page.find(class_="site-name").get_text() == "Signal Street Radio"
+        assert page.title.get_text().endswith(" · Signal Street Radio")
+
+
+def test_a_configured_site_name_wins_over_the_home_pages_title(live_server, radio):
+    config = Config(cms_url=live_server.url, site_name="Configured Name", site_name_ttl=0)
+    for url in serve_frontend(config):
+        page = soup(httpx.get(f"{url}/", timeout=10))
+    assert page.find(class_="site-name").get_text() == "Configured Name"
+
+
 def test_an_unreachable_cms_gives_a_503_page_not_a_traceback():
     with socket_closed_port() as port:
         config = Config(cms_url=f"http://127.0.0.1:{port}", cms_timeout=2)
@@ -115,6 +132,7 @@ def test_an_unreachable_cms_gives_a_503_page_not_a_traceback():
             response = httpx.get(f"{url}/", timeout=10)
     assert response.status_code == 503
     assert soup(response).h1.get_text() == "Temporarily unavailable"
+    assert soup(response).find(class_="site-name").get_text() == "127.0.0.1"
     assert "Traceback" not in response.text
 
 
