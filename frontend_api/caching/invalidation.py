@@ -21,6 +21,7 @@ from episodes.models import EpisodePage, EpisodeTag
 from frontend_api.caching import dependencies, generation, versions
 from frontend_api.caching.affected import build_change
 from frontend_api.caching.signals import pages_changed
+from frontend_api.stored.marking import mark_recorded
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,9 @@ class Pending:
     deleted: dict[int, str] = field(default_factory=dict)
     tags: set[str] = field(default_factory=set)
     shared: bool = False
+    # What stored answers were already marked stale for (frontend_api/stored/marking.py).
+    stored_marked: set[int] = field(default_factory=set)
+    stored_marked_shared: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.pages or self.subtrees or self.deleted or self.tags or self.shared)
@@ -62,6 +66,8 @@ def discard_pending() -> None:
 def schedule() -> None:
     """Flush after the current transaction commits (now when none is open), or at the end of
     the surrounding `one_change()`."""
+    # Stored answers go stale in the transaction of the change, before anyone can read it.
+    mark_recorded(pending())
     if getattr(_state, "batch_depth", 0):
         return
     transaction.on_commit(flush, robust=True)
