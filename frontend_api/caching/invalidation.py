@@ -41,9 +41,6 @@ class Pending:
     deleted: dict[int, str] = field(default_factory=dict)
     tags: set[str] = field(default_factory=set)
     shared: bool = False
-    # What stored answers were already marked stale for (frontend_api/stored/marking.py).
-    stored_marked: set[int] = field(default_factory=set)
-    stored_marked_shared: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.pages or self.subtrees or self.deleted or self.tags or self.shared)

@@ -5,9 +5,11 @@ The signal receivers of the response cache (caching/receivers.py) record every c
 transaction, and the pages it affects are widened the way the cache's are (caching/affected.py).
 """
 
+import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import F, Q
 from wagtail.models import Page
 
@@ -20,10 +22,53 @@ if TYPE_CHECKING:
 ROW = 1
 
 
+class _Marked:
+    """What this thread marked in its open transaction, so that later signals skip it."""
+
+    def __init__(self, record: "Pending | None" = None) -> None:
+        self.record = record
+        self.pages: set[int] = set()
+        self.shared = False
+        self.sentinel: Callable[[], None] | None = None
+
+
+_state = threading.local()
+
+
+def _marked_in_transaction(record: "Pending") -> _Marked:
+    """Marks made since this record and transaction began; none after a commit or rollback.
+
+    A sentinel queued to run on commit tells: Django drops it when the transaction ends
+    either way, and a rolled-back transaction took its marks with it.
+    """
+    marked: _Marked = getattr(_state, "marked", _Marked())
+    connection = transaction.get_connection()
+    alive = marked.sentinel is not None and any(
+        entry[1] is marked.sentinel for entry in connection.run_on_commit
+    )
+    if marked.record is not record or not alive:
+        marked = _Marked(record)
+        if connection.in_atomic_block:
+            marked.sentinel = _sentinel()
+            transaction.on_commit(marked.sentinel)
+        _state.marked = marked
+    return marked
+
+
+def _sentinel() -> Callable[[], None]:
+    return lambda: None
+
+
+def forget_marks() -> None:
+    """After this thread stored an answer: a later change in its transaction must mark again."""
+    _state.marked = _Marked()
+
+
 def mark_recorded(record: "Pending") -> None:
     """Mark stale the stored answers showing what `record` holds and was not marked for yet."""
-    shared = record.shared and not record.stored_marked_shared
-    keys = (record.pages | record.subtrees | record.deleted.keys()) - record.stored_marked
+    marked = _marked_in_transaction(record)
+    shared = record.shared and not marked.shared
+    keys = (record.pages | record.subtrees | record.deleted.keys()) - marked.pages
     if not (shared or keys):
         return
     rows = StoredPage.objects.all()
@@ -32,8 +77,8 @@ def mark_recorded(record: "Pending") -> None:
         rows = rows.filter(page_id__in=keys | existing | pages_showing(keys, existing))
     advance_marks()
     rows.filter(stale=False).update(stale=True)
-    record.stored_marked |= keys
-    record.stored_marked_shared |= record.shared
+    marked.pages |= keys
+    marked.shared |= record.shared
 
 
 def mark_pages(page_ids: set[int] | None) -> int:

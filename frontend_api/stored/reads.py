@@ -23,7 +23,7 @@ from frontend_api.caching.store import OWN_HEADERS
 from frontend_api.conf import api_setting
 from frontend_api.loading.sites import SiteInfo, request_site
 from frontend_api.public_api import MAX_ID
-from frontend_api.stored.marking import current_marks
+from frontend_api.stored.marking import current_marks, forget_marks
 from frontend_api.stored.models import StoredPage
 
 logger = logging.getLogger(__name__)
@@ -50,11 +50,13 @@ def lookup(page_id: int, site: SiteInfo) -> tuple[bytes, list[list[str]], list[s
         StoredPage.objects.filter(
             Q(expires__isnull=True) | Q(expires__gt=now.timestamp()),
             Q(page__expire_at__isnull=True) | Q(page__expire_at__gt=now),
+            # Pages made without revisions (imports, fixtures) have no live revision.
+            Q(page__live_revision_id=F("revision_id"))
+            | Q(page__live_revision__isnull=True, revision_id__isnull=True),
             page_id=page_id,
             site_id=site.id,
             stale=False,
             page__live=True,
-            page__live_revision_id=F("revision_id"),
             page__url_path=F("url_path"),
             page__path__startswith=site.root_tree_path,
         )
@@ -98,6 +100,7 @@ def store(
                     "stale": False,
                 },
             )
+        forget_marks()
     except _Raced:
         return False
     except DatabaseError as error:
