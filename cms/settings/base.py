@@ -287,6 +287,14 @@ IMPORT_MAX_DEPTH = int(os.environ.get("IMPORT_MAX_DEPTH", "100"))
 
 # Response cache and HTTP caching of the public API, revalidation webhook (docs/caching.md).
 API_CACHE_ENABLED = os.environ.get("API_CACHE_ENABLED", "true").lower() in ("1", "true", "yes")
+# Plain detail reads answered from stored representations (docs/read-path.md); false renders
+# every read, for debugging. API_STORED_RERENDER=false when no task worker runs.
+API_STORED_REPRESENTATIONS = os.environ.get("API_STORED_REPRESENTATIONS", "true").lower() in (
+    "1",
+    "true",
+    "yes",
+)
+API_STORED_RERENDER = os.environ.get("API_STORED_RERENDER", "true").lower() in ("1", "true", "yes")
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "0"))
 API_CACHE_S_MAXAGE = int(os.environ.get("API_CACHE_S_MAXAGE", "0"))
 FRONTEND_REVALIDATE_URL = os.environ.get("FRONTEND_REVALIDATE_URL", "")
