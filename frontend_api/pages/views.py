@@ -34,9 +34,7 @@ from frontend_api.stored.reads import StoredDetailMixin
 from frontend_api.visibility import public_pages
 
 
-class PagesAPIViewSet(
-    CachedViewMixin, StoredDetailMixin, PublicAPIMixin, v2_views.PagesAPIViewSet
-):
+class PagesAPIViewSet(CachedViewMixin, StoredDetailMixin, PublicAPIMixin, v2_views.PagesAPIViewSet):
     """v2 pages with episode filters, frontend URLs and batched loading of every reference.
 
     Cached answers depend on the pages they read; listings also on the subtree they list.
