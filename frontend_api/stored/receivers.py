@@ -7,6 +7,7 @@ from django.dispatch import receiver
 from frontend_api.caching.signals import PageChange, pages_changed
 from frontend_api.conf import api_setting
 from frontend_api.stored.marking import mark_pages
+from frontend_api.stored.models import StoredPage
 from frontend_api.stored.tasks import rerender
 
 
@@ -16,5 +17,10 @@ def rerender_changed(sender: Any, change: PageChange, **kwargs: Any) -> None:
     # by a read that raced with the commit.
     page_ids = None if change.shared else set(change.affected_page_ids)
     mark_pages(page_ids)
-    if api_setting("API_STORED_REPRESENTATIONS") and api_setting("API_STORED_RERENDER"):
+    if not (api_setting("API_STORED_REPRESENTATIONS") and api_setting("API_STORED_RERENDER")):
+        return
+    stale = StoredPage.objects.filter(stale=True)
+    if page_ids is not None:
+        stale = stale.filter(page_id__in=page_ids)
+    if stale.exists():  # pages nobody read yet are rendered by their first reader
         rerender.enqueue(None if page_ids is None else sorted(page_ids))
