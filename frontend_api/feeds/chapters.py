@@ -1,6 +1,6 @@
 """Podcasting 2.0 JSON chapters made from an episode's headings and the moments editors noted."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import SimpleNamespace
 from typing import Any
 
@@ -24,7 +24,7 @@ def _level(value: Mapping) -> int:
     return int(level[1]) if level[1:].isdigit() else 2
 
 
-def raw_blocks(body) -> list[dict]:
+def raw_blocks(body) -> list[Mapping[str, Any]]:
     """The body's stored blocks, skipping anything that isn't a well-formed block."""
     return [
         block
@@ -33,7 +33,7 @@ def raw_blocks(body) -> list[dict]:
     ]
 
 
-def section_start(blocks: list[dict], index: int) -> int | None:
+def section_start(blocks: Sequence[Mapping[str, Any]], index: int) -> int | None:
     """When the section under the heading blocks[index] starts in the audio, if known."""
     # The heading's own timestamp wins; otherwise the earliest quote or subheading
     # timestamp inside the section (until the next heading of the same or a higher level).

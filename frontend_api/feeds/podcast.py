@@ -1,6 +1,7 @@
 """The show's podcast feed: which episodes, and what each RSS, itunes and podcast tag says."""
 
 import uuid
+from typing import cast
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -70,7 +71,8 @@ class PodcastFeed(Feed):
         except ObjectDoesNotExist:
             raise Http404("No such show.") from None
         self.prepare(show, request)
-        generator = self.get_feed(show, request)
+        # get_feed builds an instance of feed_type; the stubs only promise a SyndicationFeed.
+        generator = cast(PodcastRssFeed, self.get_feed(show, request))
         generator.feed["language"] = show.language
         response = HttpResponse(content_type=generator.content_type)
         generator.write(response, "utf-8")
@@ -167,6 +169,8 @@ class PodcastFeed(Feed):
 
     def item_enclosures(self, episode: EpisodePage) -> list[Enclosure]:
         audio = episode_audio(episode)
+        if audio is None:  # items() leaves out episodes without audio
+            return []
         # RSS wants a length even when nobody knows it; 0 is the convention for "unknown".
         return [Enclosure(audio["url"], str(audio["size"] or 0), audio["mime_type"])]
 
