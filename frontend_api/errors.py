@@ -44,9 +44,10 @@ def error_response(exc: Exception) -> Response | None:
         return Response({"message": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, APIException):
         headers = {}
-        if getattr(exc, "wait", None) is not None:
+        wait = getattr(exc, "wait", None)
+        if wait is not None:
             # A throttled client learns when to come back (RFC 9110), rounded up to a second.
-            headers["Retry-After"] = str(math.ceil(exc.wait))
+            headers["Retry-After"] = str(math.ceil(wait))
         return Response({"message": _message(exc.detail)}, status=exc.status_code, headers=headers)
     if isinstance(exc, BAD_INPUT_ERRORS):
         logger.info("Bad API request: %s: %s", type(exc).__name__, exc)
@@ -77,7 +78,7 @@ def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
     return JsonResponse({"message": "not found"}, status=404)
 
 
-def bad_request(request: HttpRequest, exception: Exception | None = None):
+def bad_request(request: HttpRequest, exception: Exception):
     """handler400 (a Host not in ALLOWED_HOSTS, a broken request): JSON under /api/."""
     if request.path.startswith("/api/"):
         return JsonResponse({"message": "bad request"}, status=400)

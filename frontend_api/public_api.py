@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from rest_framework.permissions import AllowAny
+from rest_framework.views import APIView
 from wagtail.api.v2.utils import BadRequestError
 
 from frontend_api.errors import error_response
@@ -11,11 +12,11 @@ MAX_FIELDS_NESTING = 10
 MAX_ID = 2**63 - 1  # the largest key any supported database stores
 
 
-class PublicAPIMixin:
+class PublicAPIMixin(APIView):
     """Anonymous JSON only: cookies and Authorization headers change nothing."""
 
     renderer_classes = [CompactJSONRenderer]
-    authentication_classes: list = []
+    authentication_classes = []
     permission_classes = [AllowAny]
 
     def initial(self, request, *args, **kwargs):

@@ -186,7 +186,7 @@ ADMIN_CSP = {
 }
 # Redoc (drf-spectacular-sidecar, from our static files) starts a worker from a blob: URL and
 # injects its styles; the page has no inline script.
-API_DOCS_CSP = {
+API_DOCS_CSP: dict[str, list[str]] = {
     "default-src": [CSP.NONE],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],

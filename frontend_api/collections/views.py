@@ -4,8 +4,10 @@ from django.db.models import QuerySet
 from rest_framework.fields import Field
 from wagtail.api.v2 import filters as v2_filters
 from wagtail.documents.api.v2 import views as document_views
+from wagtail.documents.models import AbstractDocument
 from wagtail.images.api.v2 import views as image_views
 from wagtail.images.api.v2.serializers import ImageSerializer
+from wagtail.images.models import AbstractImage
 
 from frontend_api.caching.views import CachedViewMixin
 from frontend_api.loading.links import absolute_url
@@ -21,6 +23,7 @@ class PublicCollectionMixin:
     # The privacy condition is no indexed field, so search gets the filtered keys instead.
     filter_backends = [v2_filters.FieldsFilter, v2_filters.OrderingFilter, SearchFilter]
     pagination_class = BoundedPagination
+    model: type[AbstractImage] | type[AbstractDocument]
 
     def get_queryset(self) -> QuerySet:
         return self.model.objects.exclude(private_collection_condition()).order_by("id")

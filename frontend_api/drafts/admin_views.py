@@ -1,7 +1,7 @@
 """Admin views to create, list and revoke a page's reviewer links."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -16,10 +16,10 @@ from frontend_api.drafts.review_links import can_manage_links, issue_link, revie
 from frontend_api.models import ReviewLink
 
 
-class PageLinksMixin:
+class PageLinksMixin(View):
     """Loads the page from the URL and refuses anyone who may not edit it."""
 
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         if not can_manage_links(self.page, request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

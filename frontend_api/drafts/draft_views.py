@@ -3,7 +3,7 @@
 import re
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 from rest_framework.fields import DateTimeField
 from rest_framework.request import Request
@@ -37,7 +37,7 @@ class DraftView(PublicAPIMixin, APIView):
             # A NUL byte in a token is one more malformed token: the same 404, not a 400.
             raise Http404 from None
 
-    def finalize_response(self, request: HttpRequest, response: Response, *args, **kwargs):
+    def finalize_response(self, request: Request, response: Response, *args, **kwargs) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"
