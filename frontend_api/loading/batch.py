@@ -194,6 +194,7 @@ class PageBatch:
     def related_pages(self, page: EpisodePage) -> list[EpisodePage]:
         """The editor's choice when there is one, else recent episodes of the rubric or tags."""
         ids = self.related_ids(page)
+        chosen: Iterable[Page | None]
         if ids:
             chosen = (self.references.page(pk) for pk in ids)
         else:

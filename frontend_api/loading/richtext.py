@@ -82,8 +82,10 @@ class RichTextResolver:
         links = []
         for attrs in attrs_list:
             document = self.references.document(attrs.get("id"))
-            visible = document is not None and not document.private
-            links.append(_link(absolute_url(document.url) if visible else None))
+            if document is None or document.private:
+                links.append(_link(None))
+            else:
+                links.append(_link(absolute_url(document.url)))
         return links
 
     def _images(self, attrs_list: list[dict]) -> list[str]:

@@ -90,7 +90,10 @@ def api_field_schema(model: type[models.Model], name: str) -> dict[str, Any]:
     """A page API field: a computed field's declared schema, else the model field's."""
     if name in COMPUTED_FIELDS:
         return COMPUTED_FIELDS[name].schema
-    return model_field_schema(model._meta.get_field(name))
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.Field):
+        raise TypeError(f"{model.__name__}.{name} is a relation: give it a computed field")
+    return model_field_schema(field)
 
 
 def page_schema(page_type: PageType) -> dict[str, Any]:
