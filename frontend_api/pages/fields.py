@@ -80,7 +80,7 @@ class ParentField(BatchField):
 
     @classmethod
     def nested_schema(cls) -> dict:
-        from frontend_api.schema.document import PAGE_SUMMARY  # the schema module imports this one
+        from frontend_api.schema.components import PAGE_SUMMARY  # which imports this module
 
         return PAGE_SUMMARY
 
