@@ -1,7 +1,11 @@
 """What every public endpoint shares: anonymous, compact JSON, hostile input refused as a 4xx."""
 
+from typing import Any
+
 from django.http import Http404
 from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.api.v2.utils import BadRequestError
 
@@ -19,7 +23,7 @@ class PublicAPIMixin(APIView):
     authentication_classes = []
     permission_classes = [AllowAny]
 
-    def initial(self, request, *args, **kwargs):
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         for name, value in request.GET.lists():
             if "\x00" in name or any("\x00" in item for item in value):
@@ -30,7 +34,7 @@ class PublicAPIMixin(APIView):
         if int(kwargs.get("pk", 0)) > MAX_ID:
             raise Http404
 
-    def handle_exception(self, exc):
+    def handle_exception(self, exc: Exception) -> Response:
         response = error_response(exc)
         if response is None:
             return super().handle_exception(exc)

@@ -30,14 +30,16 @@ class DraftView(PublicAPIMixin, APIView):
 
     throttle_classes = [TokenRateThrottle]
 
-    def initial(self, request: Request, *args, **kwargs) -> None:
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         try:
             super().initial(request, *args, **kwargs)
         except BadRequestError:
             # A NUL byte in a token is one more malformed token: the same 404, not a 400.
             raise Http404 from None
 
-    def finalize_response(self, request: Request, response: Response, *args, **kwargs) -> Response:
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.utils.html import escape, format_html
 
-from episodes.models import Person
+from episodes.models import EpisodePage, Person
 from frontend_api.feeds.chapters import raw_blocks
 from frontend_api.feeds.media import BODY_IMAGE_SPEC, images_with, rendition_url
 
@@ -91,11 +91,11 @@ class ArticleRenderer:
         unique = list(dict.fromkeys(sources))
         return dict(zip(unique, resolve(unique), strict=True))
 
-    def summary(self, episode) -> str:
+    def summary(self, episode: EpisodePage) -> str:
         """The episode's summary as frontend-ready HTML."""
         return self.rich_text.get(episode.summary or "", "")
 
-    def body(self, episode) -> str:
+    def body(self, episode: EpisodePage) -> str:
         """The episode's article as show-notes HTML."""
         return "\n".join(filter(None, (self._block(block) for block in self.blocks[episode.pk])))
 

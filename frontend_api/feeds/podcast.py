@@ -1,6 +1,7 @@
 """The show's podcast feed: which episodes, and what each RSS, itunes and podcast tag says."""
 
 import uuid
+from datetime import datetime
 from typing import cast
 
 from django.conf import settings
@@ -164,7 +165,7 @@ class PodcastFeed(Feed):
     def item_guid_is_permalink(self, episode: EpisodePage) -> bool:
         return False
 
-    def item_pubdate(self, episode: EpisodePage):
+    def item_pubdate(self, episode: EpisodePage) -> datetime | None:
         return episode.broadcast_at
 
     def item_enclosures(self, episode: EpisodePage) -> list[Enclosure]:

@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from wagtail.blocks.stream_block import StreamValue
 from wagtail.documents import get_document_model
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
 from episodes.models import EpisodePage, Person, PodcastPage
@@ -211,14 +212,14 @@ class PageBatch:
 
     # Representations --------------------------------------------------------------------------
 
-    def image(self, image) -> dict | None:
+    def image(self, image: AbstractImage | None) -> dict | None:
         """Block API resolver: an image with its renditions."""
         if image is None:
             return None
         loaded = self.references.image(image.pk) or image
         return image_representation(loaded)
 
-    def image_by_id(self, pk, alt: str | None = None) -> dict | None:
+    def image_by_id(self, pk: Any, alt: str | None = None) -> dict | None:
         return image_representation(self.references.image(pk), alt=alt) if pk else None
 
     def rich_text(self, html: str) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from django.http import HttpRequest
 from django.utils.html import escape, format_html
 from wagtail.documents import get_document_model
-from wagtail.images.formats import get_image_format
+from wagtail.images.formats import Format, get_image_format
 from wagtail.models import Page
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
@@ -21,7 +21,7 @@ DEFAULT_IMAGE_SPEC = "width-800"
 EMPTY_LINK = "<a>"
 
 
-def _image_format(name: str | None):
+def _image_format(name: str | None) -> Format | None:
     try:
         return get_image_format(name)
     except KeyError:
@@ -123,7 +123,7 @@ class RichTextResolver:
         return tags
 
 
-def _text(html) -> str:
+def _text(html: object) -> str:
     """Rich text as a string, even from a malformed stored value."""
     return "" if html is None else str(html)
 

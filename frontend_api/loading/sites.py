@@ -1,6 +1,7 @@
 """Which Wagtail site a request is for, from a cached list so requests need no query."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -92,6 +93,6 @@ def request_site(request: HttpRequest) -> SiteInfo | None:
 @receiver(post_delete, sender=Site)
 @receiver(post_page_move)
 @receiver(page_slug_changed)
-def forget_sites(**kwargs) -> None:
+def forget_sites(**kwargs: Any) -> None:
     """Sites or their root pages changed: rebuild the list on next use."""
     cache.delete(CACHE_KEY)

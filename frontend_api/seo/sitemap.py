@@ -1,5 +1,7 @@
 """GET /sitemap.xml of frontend URLs, and the robots.txt that points search engines at it."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap as sitemap_view
@@ -42,7 +44,7 @@ class FrontendSitemap(Sitemap):
             .order_by("path")
         )
 
-    def lastmod(self, page: Page):
+    def lastmod(self, page: Page) -> datetime | None:
         moments = [page.last_published_at, page.newest_episode_at]
         return max((moment for moment in moments if moment), default=None)
 
