@@ -1,13 +1,11 @@
 """GET /sitemap.xml of frontend URLs, and the robots.txt that points search engines at it."""
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap as sitemap_view
-from django.contrib.sites.models import Site
-from django.contrib.sites.requests import RequestSite
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
@@ -19,6 +17,10 @@ from episodes.models import EpisodePage
 from frontend_api.feeds import freshness
 from frontend_api.loading.links import frontend_url
 from frontend_api.visibility import site_pages, visible
+
+if TYPE_CHECKING:  # django.contrib.sites is not installed; only the signature names it
+    from django.contrib.sites.models import Site
+    from django.contrib.sites.requests import RequestSite
 
 ROBOTS_DISALLOW = ["/admin/", "/api/", "/review/"]
 
@@ -54,7 +56,7 @@ class FrontendSitemap(Sitemap):
     def get_urls(
         self,
         page: int | str = 1,
-        site: Site | RequestSite | None = None,
+        site: "Site | RequestSite | None" = None,
         protocol: str | None = None,
     ) -> list[dict[str, Any]]:
         # Django would prefix the CMS's own domain; these pages live on the frontend.
