@@ -27,6 +27,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
+from .audio.filling import fill_blank_audio_details
+from .audio.models import AudioProbe  # noqa: F401 (the app's models are registered from here)
+from .audio.panels import AudioProbePanel
 from .blocks import EpisodeBodyBlock, combine_errors, timestamp_errors
 from .choices import APPLE_CATEGORIES, EPISODE_TYPES, LANGUAGES, PODCAST_TYPES
 
@@ -184,12 +187,22 @@ class EpisodePage(HeadlessMixin, Page):
         help_text="An http(s) link to the audio on your host, when it isn't uploaded.",
     )
     audio_duration = models.DurationField(
-        null=True, blank=True, help_text='Length of the audio, e.g. "00:52:10".'
+        null=True,
+        blank=True,
+        help_text='Length of the audio, e.g. "00:52:10.250". Left blank, read from the audio.',
     )
     audio_size = models.PositiveBigIntegerField(
-        "audio size in bytes", null=True, blank=True, help_text="Podcast apps need it."
+        "audio size in bytes",
+        null=True,
+        blank=True,
+        help_text="Podcast apps need it. Left blank, read from the audio.",
     )
-    audio_mime_type = models.CharField(max_length=50, default="audio/mpeg")
+    audio_mime_type = models.CharField(
+        "audio MIME type",
+        max_length=50,
+        blank=True,
+        help_text="Left blank, read from the audio's content (e.g. audio/mpeg, audio/mp4).",
+    )
     transcript = models.ForeignKey(
         "wagtaildocs.Document",
         null=True,
@@ -235,6 +248,7 @@ class EpisodePage(HeadlessMixin, Page):
                         FieldPanel("audio_mime_type"),
                     ]
                 ),
+                AudioProbePanel(),
                 FieldPanel("transcript"),
             ],
             heading="Audio",
@@ -321,6 +335,7 @@ class EpisodePage(HeadlessMixin, Page):
                 errors["episode_number"] = clash
         if errors:
             raise ValidationError(errors)
+        fill_blank_audio_details(self)
 
     def clean_fields(self, exclude=None):
         # Here rather than in clean(), which can't tell that a form left the body out because

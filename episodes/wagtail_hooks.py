@@ -9,6 +9,8 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .audio.models import AudioProbe
+from .audio.tasks import probe_after_commit
 from .models import EpisodePage
 from .snippets import Person, Rubric
 
@@ -71,3 +73,12 @@ register_snippet(EpisodeSnippetsGroup)
 @hooks.register("register_admin_viewset")
 def register_episode_listing():
     return EpisodeListingViewSet()
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def probe_new_audio_url(request, page) -> None:
+    """Check an external audio URL the first time an editor saves it, in the task worker."""
+    url = getattr(page, "audio_url", "")
+    if url and not AudioProbe.objects.filter(url=url).exists():
+        probe_after_commit(url)

@@ -297,6 +297,8 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
 }
+# Seconds each step of probing an external audio URL may take (HEAD, then a ranged GET).
+AUDIO_PROBE_TIMEOUT = float(os.environ.get("AUDIO_PROBE_TIMEOUT", "10"))
 # Optional CDN or proxy purges through wagtail.contrib.frontend_cache (docs/caching.md).
 if os.environ.get("FRONTEND_CACHE_PURGE_LOCATION"):
     WAGTAILFRONTENDCACHE = {
