@@ -35,6 +35,7 @@ from .choices import APPLE_CATEGORIES, EPISODE_TYPES, LANGUAGES, PODCAST_TYPES
 
 # Re-exported: code across the project imports the snippets from here.
 from .snippets import Person, Rubric
+from .transcripts.models import Transcript  # noqa: F401 (the app's models are registered here)
 
 SUMMARY_FEATURES = ["bold", "italic", "link"]
 
@@ -203,13 +204,17 @@ class EpisodePage(HeadlessMixin, Page):
         blank=True,
         help_text="Left blank, read from the audio's content (e.g. audio/mpeg, audio/mp4).",
     )
-    transcript = models.ForeignKey(
+    transcript_file = models.ForeignKey(
         "wagtaildocs.Document",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Optional transcript (WebVTT, SRT or text).",
+        verbose_name="transcript file, served as is",
+        help_text=(
+            "For transcripts the CMS can't read (plain text, HTML). Attach WebVTT, SRT or "
+            "JSON transcripts under Transcripts instead: they get speakers and every format."
+        ),
     )
     cover_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -249,7 +254,7 @@ class EpisodePage(HeadlessMixin, Page):
                     ]
                 ),
                 AudioProbePanel(),
-                FieldPanel("transcript"),
+                FieldPanel("transcript_file"),
             ],
             heading="Audio",
         ),

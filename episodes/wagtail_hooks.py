@@ -13,6 +13,7 @@ from .audio.models import AudioProbe
 from .audio.tasks import probe_after_commit
 from .models import EpisodePage
 from .snippets import Person, Rubric
+from .transcripts.admin import TranscriptViewSet
 
 
 class EpisodeListingViewSet(PageListingViewSet):
@@ -73,6 +74,11 @@ register_snippet(EpisodeSnippetsGroup)
 @hooks.register("register_admin_viewset")
 def register_episode_listing():
     return EpisodeListingViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_transcripts():
+    return TranscriptViewSet()
 
 
 @hooks.register("after_create_page")

@@ -297,6 +297,8 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
 }
+# The largest transcript file an editor or attach_transcript may attach, in bytes.
+TRANSCRIPT_MAX_BYTES = int(os.environ.get("TRANSCRIPT_MAX_BYTES", "5000000"))
 # Seconds each step of probing an external audio URL may take (HEAD, then a ranged GET).
 AUDIO_PROBE_TIMEOUT = float(os.environ.get("AUDIO_PROBE_TIMEOUT", "10"))
 # Optional CDN or proxy purges through wagtail.contrib.frontend_cache (docs/caching.md).
