@@ -5,6 +5,7 @@ block (webvtt-py skips blocks it cannot read, which would lose them silently), t
 (a `<v Name>` voice span, a `Name:` prefix, the JSON `speaker`) and the checks on times.
 """
 
+import html
 import json
 import re
 import unicodedata
@@ -131,9 +132,10 @@ def parse_vtt(text: str) -> list[Cue]:
         start_ms = caption.start_time.in_milliseconds()
         end_ms = caption.end_time.in_milliseconds()
         _check_times(start_ms, end_ms, line)
-        words = _clean(caption.text)
+        # webvtt-py removes the tags but leaves character references (&amp;, &lt;) as written.
+        words = _clean(html.unescape(caption.text))
         if words:
-            cues.append(Cue(start_ms, end_ms, _clean(caption.voice or ""), words))
+            cues.append(Cue(start_ms, end_ms, _clean(html.unescape(caption.voice or "")), words))
     return cues
 
 
