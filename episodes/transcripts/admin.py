@@ -1,12 +1,18 @@
 """The Transcripts section of the admin: attach a file to an episode, map speakers to people."""
 
 from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.views.decorators.http import require_POST
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, PageChooserPanel, Panel
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from episodes.transcripts.checking import check_quotes
 from episodes.transcripts.models import Transcript
 from episodes.transcripts.parsing import TranscriptError
 from episodes.transcripts.storage import read_transcript, store_transcript
@@ -46,11 +52,53 @@ class TranscriptForm(WagtailAdminModelForm):
             if commit and self.parsed:
                 name, transcript_format, cues = self.parsed
                 store_transcript(
-                    transcript.episode, cues, transcript_format, transcript.language, name
+                    transcript.episode,
+                    cues,
+                    transcript_format,
+                    transcript.language,
+                    name,
+                    self.for_user,
                 )
             if commit:
                 transcript.refresh_summary()
         return transcript
+
+
+class QuoteReportPanel(Panel):
+    """The last quote check: each quote verified or why not, and the "Check quotes" button."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("heading", "Quotes of the article")
+        super().__init__(**kwargs)
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "episodes/panels/quote_report.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            report = self.instance.quote_report or []
+            context["unverified"] = [quote for quote in report if not quote["verified"]]
+            context["verified_count"] = len(report) - len(context["unverified"])
+            context["total"] = len(report)
+            context["checked_at"] = self.instance.quotes_checked_at
+            context["check_url"] = reverse("transcripts:check_quotes", args=[self.instance.pk])
+            return context
+
+
+@require_POST
+def check_quotes_view(request, pk: int):
+    """The editor's "Check quotes": check again, say how it went, back to the transcript."""
+    transcript = get_object_or_404(Transcript, pk=pk)
+    if not request.user.has_perm("episodes.change_transcript"):
+        raise PermissionDenied
+    checks = check_quotes(transcript.episode, request.user)
+    unverified = [check for check in checks if not check.verified]
+    summary = f"{len(checks) - len(unverified)} of {len(checks)} quotes verified."
+    if unverified:
+        messages.warning(request, summary + " The others are listed below with the reason.")
+    else:
+        messages.success(request, summary)
+    return redirect("transcripts:edit", pk)
 
 
 class TranscriptViewSet(ModelViewSet):
@@ -79,6 +127,7 @@ class TranscriptViewSet(ModelViewSet):
         FieldPanel("episode", read_only=True),
         FieldPanel("language"),
         FieldPanel("upload"),
+        QuoteReportPanel(),
         InlinePanel(
             "speakers",
             heading="Speakers",
@@ -87,6 +136,12 @@ class TranscriptViewSet(ModelViewSet):
             "is never named publicly.",
         ),
     ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/check-quotes/", check_quotes_view, name="check_quotes"),
+        ]
 
     def _handler(self, panels: list):
         return ObjectList(panels, base_form_class=TranscriptForm).bind_to_model(self.model)

@@ -31,6 +31,9 @@ class Transcript(ClusterableModel):
     # their own: how many cues, and the people speaking, in order of first appearance.
     cue_count = models.PositiveIntegerField(default=0, editable=False)
     speaker_person_ids = models.JSONField(default=list, editable=False)
+    # The last quote check (episodes/transcripts/checking.py): each quote, verified or why not.
+    quote_report = models.JSONField(default=list, editable=False)
+    quotes_checked_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         verbose_name = "transcript"

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import transaction
 
 from episodes.snippets import Person
+from episodes.transcripts.checking import check_quotes
 from episodes.transcripts.models import Transcript, TranscriptCue, TranscriptSpeaker
 from episodes.transcripts.parsing import Cue, TranscriptError, decode, detect_format, parse
 from episodes.transcripts.speakers import match_person
@@ -27,9 +28,17 @@ def episode_people(episode) -> list[Person]:
 
 @transaction.atomic
 def store_transcript(
-    episode, cues: list[Cue], transcript_format: str, language: str, source_name: str
+    episode,
+    cues: list[Cue],
+    transcript_format: str,
+    language: str,
+    source_name: str,
+    user=None,
 ) -> Transcript:
-    """Replace the episode's transcript with these cues; speakers keep their person by label."""
+    """Replace the episode's transcript with these cues; speakers keep their person by label.
+
+    Then the article's quotes are checked against it (what is filled in is a new draft).
+    """
     transcript = Transcript.objects.select_for_update().filter(episode=episode).first()
     if transcript is None:
         transcript = Transcript(episode=episode)
@@ -52,6 +61,7 @@ def store_transcript(
         for position, cue in enumerate(cues)
     )
     transcript.refresh_summary()
+    check_quotes(episode, user)
     return transcript
 
 

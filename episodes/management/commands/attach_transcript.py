@@ -46,3 +46,10 @@ class Command(BaseCommand):
                 else "not named publicly (no person matches; map it in the admin)"
             )
             self.stdout.write(f"  {speaker.label}: {shown}")
+        transcript.refresh_from_db()
+        report = transcript.quote_report
+        verified = sum(1 for quote in report if quote["verified"])
+        self.stdout.write(f"Quotes verified: {verified} of {len(report)}.")
+        for quote in report:
+            if not quote["verified"]:
+                self.stdout.write(f"  {quote['where']}: {quote['reason']}.")

@@ -1,0 +1,158 @@
+"""Quotes located in the transcript: across cues, with elisions, punctuation and case aside;
+said elsewhere or by someone else; what is filled in goes to a new draft."""
+
+from django.urls import reverse
+
+from episodes import factories as f
+from episodes.models import EpisodeGuest, EpisodeHost, EpisodePage
+from episodes.transcripts.models import Transcript
+from episodes.transcripts.parsing import parse
+from episodes.transcripts.quotes import SpokenCue, TranscriptWords, check_quote
+from episodes.transcripts.storage import store_transcript
+
+CONVERSATION = """WEBVTT
+
+00:00:05.000 --> 00:00:09.500
+<v Alice Martin>So tell me, when did you first raise your prices?
+
+00:00:09.500 --> 00:00:14.000
+<v Ines Duval>Two years in. We were busy, but we were not making
+any money at all.
+
+00:00:14.000 --> 00:00:19.250
+<v Ines Duval>The day we doubled them, we lost one client
+and gained three.
+
+01:02:03.000 --> 01:02:08.000
+<v Alice Martin>Say the number, then stop talking.
+"""
+
+
+def cues_of(text: str) -> TranscriptWords:
+    return TranscriptWords(
+        [
+            SpokenCue(cue.start_ms, cue.end_ms, None, cue.speaker, cue.text)
+            for cue in parse(text, "vtt")
+        ]
+    )
+
+
+def test_a_quote_across_cues_with_other_punctuation_and_case():
+    transcript = cues_of(CONVERSATION)
+    (spoken,) = transcript.find("we were not making any money at all! THE DAY we doubled them")
+    assert (spoken.first.start_ms, spoken.last.end_ms) == (9_500, 19_250)
+
+
+def test_elisions_in_each_spelling():
+    transcript = cues_of(CONVERSATION)
+    for quote in (
+        "Two years in […] we were not making any money",
+        "Two years in [...] not making any money (…) we lost one client",
+        "“Two years in… we lost one client and gained three.”",
+        "Two years in ... gained three",
+    ):
+        (spoken,) = transcript.find(quote)
+        assert spoken.start_seconds == 9, quote
+    assert transcript.find("gained three […] Two years in") == []  # parts keep their order
+    assert transcript.find("Two years in, we lost everything") == []
+
+
+def test_the_verdicts():
+    transcript = cues_of(CONVERSATION)
+    check = check_quote(transcript, "q", "say the number, then stop talking", 3723, None, "")
+    assert (check.verified, check.reason) == (True, "")
+    elsewhere = check_quote(transcript, "q", "Say the number, then stop talking.", 600, None, "")
+    assert (elsewhere.verified, elsewhere.reason) == (
+        False,
+        "found at another moment (1:02:03, not 10:00)",
+    )
+    other = check_quote(transcript, "q", "We lost one client", None, None, "Alice Martin")
+    assert (other.verified, other.reason) == (False, "said by someone else (Ines Duval)")
+    typed = check_quote(transcript, "q", "We lost one client", 15, None, "inès DUVAL")
+    assert typed.verified
+    missing = check_quote(transcript, "q", "Prices never go down", None, None, "")
+    assert (missing.verified, missing.reason, missing.spoken) == (
+        False,
+        "not found in the transcript",
+        None,
+    )
+
+
+def test_attaching_checks_every_quote_and_fills_a_draft(podcast):
+    alice = f.PersonFactory(name="Alice Martin")
+    ines = f.PersonFactory(name="Inès Duval")
+    episode = f.EpisodePageFactory(
+        parent=podcast,
+        audio_duration=None,
+        body=[
+            f.pull_quote(
+                "We were busy, but we were not making any money at all. The day we doubled them"
+            ),
+            f.pull_quote("Two years in […] we lost one client", speaker=ines, timestamp="0:09"),
+            f.pull_quote("Say the number, then stop talking.", speaker=alice, timestamp="10:00"),
+            f.pull_quote("when did you first raise your prices", speaker=ines),
+            f.pull_quote("Nobody said this."),
+            f.faq(
+                [
+                    f.faq_item(
+                        "Why raise?",
+                        "<p>Money.</p>",
+                        quote="gained three",
+                        speaker_name="Inès Duval",
+                    ),
+                    f.faq_item("Who asks?", "<p>Alice.</p>", quote="so tell me", speaker=ines),
+                ]
+            ),
+        ],
+    )
+    EpisodeHost.objects.create(page=episode, person=alice)
+    EpisodeGuest.objects.create(page=episode, person=ines)
+    episode.save_revision().publish()
+    live_revision = EpisodePage.objects.get(pk=episode.pk).live_revision_id
+
+    store_transcript(episode, parse(CONVERSATION, "vtt"), "vtt", "", "talk.vtt")
+
+    report = Transcript.objects.get(episode=episode).quote_report
+    assert [(quote["where"], quote["verified"], quote["reason"]) for quote in report] == [
+        ("Pull quote 1", True, ""),
+        ("Pull quote 2", True, ""),
+        ("Pull quote 3", False, "found at another moment (1:02:03, not 10:00)"),
+        ("Pull quote 4", False, "said by someone else (Alice Martin)"),
+        ("Pull quote 5", False, "not found in the transcript"),
+        ("FAQ “Why raise?”", True, ""),
+        ("FAQ “Who asks?”", False, "said by someone else (Alice Martin)"),
+    ]
+    episode.refresh_from_db()
+    assert episode.live_revision_id == live_revision  # publishing stays the editor's decision
+    assert episode.has_unpublished_changes
+    draft = episode.get_latest_revision_as_object()
+    quotes = [child.value for child in draft.body if child.block_type == "pull_quote"]
+    assert (quotes[0]["timestamp"], quotes[0]["speaker"]) == ("0:09", ines)  # filled in
+    assert (quotes[1]["timestamp"], quotes[1]["speaker"]) == ("0:09", ines)  # as typed
+    assert quotes[4]["timestamp"] == ""  # not found: nothing to fill
+    faq = next(child.value for child in draft.body if child.block_type == "faq")
+    assert faq["items"][0]["quote"]["speaker"] is None  # the typed name stays
+
+
+def test_the_editor_checks_again_and_sees_the_reasons(admin_client, podcast):
+    episode = f.EpisodePageFactory(parent=podcast, body=[f.pull_quote("Nobody said this.")])
+    transcript = store_transcript(episode, parse(CONVERSATION, "vtt"), "vtt", "", "talk.vtt")
+    edit_url = reverse("transcripts:edit", args=[transcript.pk])
+    page = admin_client.get(edit_url).content.decode()
+    assert "0 of 1" in page and "not found in the transcript" in page
+    draft = episode.get_latest_revision_as_object()
+    draft.body = [
+        (
+            "pull_quote",
+            {"text": "we lost one client", "speaker": None, "speaker_name": "", "timestamp": ""},
+        )
+    ]
+    draft.save_revision()
+    response = admin_client.post(
+        reverse("transcripts:check_quotes", args=[transcript.pk]), follow=True
+    )
+    assert "1 of 1 quotes verified." in response.content.decode()
+    assert (
+        admin_client.get(reverse("transcripts:check_quotes", args=[transcript.pk])).status_code
+        == 405
+    )
