@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from episodes.blocks.quotes import pull_quote_key, supporting_quote_key
 from episodes.blocks.timestamps import format_timestamp, timestamp_seconds
 from episodes.snippets import Person
 from episodes.transcripts.models import Transcript
@@ -69,22 +70,31 @@ def check_quotes(episode, user=None) -> list[QuoteCheck]:
     index = TranscriptWords(spoken_cues(transcript))
     page = episode.get_latest_revision_as_object()
     checks: list[QuoteCheck] = []
+    verified_keys: list[str] = []
     changed = False
     pull_quotes = 0
     for child in page.body:
         if child.block_type == "pull_quote":
             pull_quotes += 1
+            # Keyed as written and as filled in: the live version keeps the first until the
+            # editor publishes the draft.
+            as_written = pull_quote_key(child.value)
             check, filled = _check_and_fill(index, f"Pull quote {pull_quotes}", child.value, True)
             checks.append(check)
             changed |= filled
+            if check.verified:
+                verified_keys += [as_written, pull_quote_key(child.value)]
         elif child.block_type == "faq":
             for item in child.value["items"]:
                 quote = item["quote"]
                 if quote and (quote.get("text") or "").strip():
                     where = f"FAQ “{item['question']}”"
+                    as_written = supporting_quote_key(quote)
                     check, filled = _check_and_fill(index, where, quote, False)
                     checks.append(check)
                     changed |= filled
+                    if check.verified:
+                        verified_keys += [as_written, supporting_quote_key(quote)]
     if changed:
         try:
             page.save_revision(user=user, log_action=True)
@@ -93,9 +103,13 @@ def check_quotes(episode, user=None) -> list[QuoteCheck]:
             logger.info("Quote check could not save episode %s: %s", episode.pk, error)
             for check in checks:
                 check.reason = check.reason or "located, but the draft could not be saved"
+                check.verified = False
+            verified_keys = []
     transcript.quote_report = [check.as_report() for check in checks]
     transcript.quotes_checked_at = timezone.now()
     Transcript.objects.filter(pk=transcript.pk).update(
-        quote_report=transcript.quote_report, quotes_checked_at=transcript.quotes_checked_at
+        quote_report=transcript.quote_report,
+        quotes_checked_at=transcript.quotes_checked_at,
+        verified_quotes=sorted(set(verified_keys)),
     )
     return checks

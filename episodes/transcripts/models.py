@@ -33,6 +33,9 @@ class Transcript(ClusterableModel):
     speaker_person_ids = models.JSONField(default=list, editable=False)
     # The last quote check (episodes/transcripts/checking.py): each quote, verified or why not.
     quote_report = models.JSONField(default=list, editable=False)
+    # Keys (episodes.blocks.api.quote_key) of the quotes found as they are written now; a
+    # quote edited since no longer matches its key, so it reads unverified until checked.
+    verified_quotes = models.JSONField(default=list, editable=False)
     quotes_checked_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:

@@ -270,8 +270,10 @@ class PageBatch:
                     return []
                 self.prepare([page])
                 stream = self._streams[key]
+            transcript = self.transcript(page) if isinstance(page, EpisodePage) else None
+            verified = frozenset(transcript.verified_quotes) if transcript is not None else ()
             self._bodies[key] = stream.stream_block.get_api_representation(
-                stream, {"api_resolver": self}
+                stream, {"api_resolver": self, "verified_quotes": verified}
             )
         return self._bodies[key]
 

@@ -156,3 +156,41 @@ def test_the_editor_checks_again_and_sees_the_reasons(admin_client, podcast):
         admin_client.get(reverse("transcripts:check_quotes", args=[transcript.pk])).status_code
         == 405
     )
+
+
+def test_the_api_says_which_quotes_are_verified_until_they_change(client, podcast, settings):
+    settings.API_CACHE_ENABLED = False  # nothing commits in this test to invalidate it
+    ines = f.PersonFactory(name="Inès Duval")
+    episode = f.EpisodePageFactory(
+        parent=podcast,
+        body=[
+            f.pull_quote("We lost one client and gained three", speaker=ines, timestamp="0:14"),
+            f.pull_quote("Nobody said this."),
+            f.faq([f.faq_item("Why?", "<p>Because.</p>", quote="two years in")]),
+        ],
+    )
+    episode.save_revision().publish()
+    store_transcript(episode, parse(CONVERSATION, "vtt"), "vtt", "", "talk.vtt")
+
+    def verdicts() -> list[bool]:
+        body = client.get(f"/api/v2/pages/{episode.pk}/").json()["body"]
+        quotes = [block["value"]["verified"] for block in body if block["type"] == "pull_quote"]
+        faqs = [block["value"]["items"][0]["quote"] for block in body if block["type"] == "faq"]
+        return [*quotes, *(quote["verified"] for quote in faqs)]
+
+    # The FAQ quote had no speaker: it is verified as written, and as filled in (a draft).
+    assert verdicts() == [True, False, True]
+    draft = EpisodePage.objects.get(pk=episode.pk).get_latest_revision_as_object()
+    draft.body = [
+        (
+            "pull_quote",
+            {
+                "text": "We lost two clients",
+                "speaker": ines,
+                "speaker_name": "",
+                "timestamp": "0:14",
+            },
+        )
+    ]
+    draft.save_revision().publish()
+    assert verdicts() == [False]  # edited since the check

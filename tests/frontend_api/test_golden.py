@@ -30,6 +30,9 @@ GOLDEN_TRANSCRIPT = """WEBVTT
 
 00:00:04.250 --> 00:00:09.125
 <v Speaker 2>Thank you for having me.
+
+00:01:02.000 --> 00:01:05.500
+<v Host Person>Listening comes first, always.
 """
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
@@ -146,7 +149,8 @@ def golden_site(settings, tmp_path, db):
     RelatedEpisode.objects.create(page=episode, episode=linked, sort_order=0)
     episode.tags.add("markets", "audio")
     episode.save()
-    # "Speaker 2" matches no person: the API names Host Person only.
+    # "Speaker 2" matches no person: the API names Host Person only. The first pull quote is
+    # found there (verified); the others are not.
     cues = parse(GOLDEN_TRANSCRIPT, "vtt")
     store_transcript(episode, cues, "vtt", "", "golden.vtt")
     for page in (home, show, linked, episode):
