@@ -2,6 +2,7 @@
 
 from functools import reduce
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -31,11 +32,12 @@ from .audio.filling import fill_blank_audio_details
 from .audio.models import AudioProbe  # noqa: F401 (the app's models are registered from here)
 from .audio.panels import AudioProbePanel
 from .blocks import EpisodeBodyBlock, combine_errors, timestamp_errors
+from .blocks.quotes import quote_keys
 from .choices import APPLE_CATEGORIES, EPISODE_TYPES, LANGUAGES, PODCAST_TYPES
 
 # Re-exported: code across the project imports the snippets from here.
 from .snippets import Person, Rubric
-from .transcripts.models import Transcript  # noqa: F401 (the app's models are registered here)
+from .transcripts.models import Transcript
 
 SUMMARY_FEATURES = ["bold", "italic", "link"]
 
@@ -131,7 +133,25 @@ class EpisodePageForm(WagtailAdminPageForm):
             if clash:
                 self.add_error("episode_number", clash)
         self.check_timestamps(cleaned_data)
+        if "action-publish" in self.data and settings.QUOTES_MUST_BE_VERIFIED:
+            self.check_quotes_verified(cleaned_data)
         return cleaned_data
+
+    def check_quotes_verified(self, cleaned_data) -> None:
+        """With QUOTES_MUST_BE_VERIFIED, publishing waits until every quote was found as written."""
+        body = cleaned_data.get("body")
+        if not isinstance(body, StreamValue):
+            return
+        transcript = Transcript.objects.filter(episode_id=self.instance.pk).first()
+        verified = set(transcript.verified_quotes) if transcript else set()
+        unverified = [key for key in quote_keys(body) if key not in verified]
+        if unverified:
+            where = "the transcript" if transcript else "a transcript (none is attached)"
+            self.add_error(
+                None,
+                f"{len(unverified)} quote(s) are not verified against {where}. Run "
+                "“Check quotes” in Transcripts, correct them, or save a draft instead.",
+            )
 
     def check_timestamps(self, cleaned_data) -> None:
         """Timestamps after the end of the posted audio, in the posted body even when it has

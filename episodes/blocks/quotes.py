@@ -46,6 +46,20 @@ def supporting_quote_key(value) -> str:
     )
 
 
+def quote_keys(body) -> list[str]:
+    """The keys of every pull quote and FAQ supporting quote of a body StreamValue."""
+    keys = []
+    for child in body:
+        if child.block_type == "pull_quote":
+            keys.append(pull_quote_key(child.value))
+        elif child.block_type == "faq":
+            for item in child.value["items"]:
+                quote = item["quote"]
+                if quote and (quote.get("text") or "").strip():
+                    keys.append(supporting_quote_key(quote))
+    return keys
+
+
 class SpeakerFields:
     """Shared rule for blocks that name who spoke: a Person or a free-text name, not both."""
 

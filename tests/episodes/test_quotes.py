@@ -194,3 +194,62 @@ def test_the_api_says_which_quotes_are_verified_until_they_change(client, podcas
     ]
     draft.save_revision().publish()
     assert verdicts() == [False]  # edited since the check
+
+
+def publish_form(episode, quote: str) -> dict:
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    return nested_form_data(
+        {
+            "title": episode.title,
+            "slug": episode.slug,
+            "episode_number": str(episode.episode_number),
+            "broadcast_at": "2026-11-01 07:00",
+            "audio_url": episode.audio_url,
+            "audio_duration": "00:45:00",
+            "audio_mime_type": "audio/mpeg",
+            "episode_type": "full",
+            "summary": rich_text("<p>Short.</p>"),
+            "body": streamfield(
+                [
+                    (
+                        "pull_quote",
+                        {"text": quote, "speaker": "", "speaker_name": "", "timestamp": "0:14"},
+                    )
+                ]
+            ),
+            "action-publish": "action-publish",
+        }
+        | {
+            f"{relation}-{count}": "0"
+            for relation in ("host_links", "guest_links", "related_links", "comments")
+            for count in ("TOTAL_FORMS", "INITIAL_FORMS")
+        }
+    )
+
+
+def test_a_setting_makes_unverified_quotes_block_publishing(admin_client, podcast, settings):
+    settings.QUOTES_MUST_BE_VERIFIED = True
+    episode = f.EpisodePageFactory(parent=podcast, live=False, body=[])
+    edit_url = reverse("wagtailadmin_pages:edit", args=[episode.pk])
+    refused = admin_client.post(edit_url, publish_form(episode, "We lost one client"))
+    assert refused.status_code == 200
+    assert "1 quote(s) are not verified against a transcript (none is attached)" in (
+        refused.content.decode()
+    )
+    assert not EpisodePage.objects.get(pk=episode.pk).live
+
+    transcript = store_transcript(episode, parse(CONVERSATION, "vtt"), "vtt", "", "talk.vtt")
+    wrong = admin_client.post(edit_url, publish_form(episode, "We lost two clients"))
+    assert "1 quote(s) are not verified against the transcript" in wrong.content.decode()
+    # A draft is saved whatever its quotes; "Check quotes" then verifies it.
+    draft = publish_form(episode, "We lost one client")
+    del draft["action-publish"]
+    assert admin_client.post(edit_url, draft).status_code == 302
+    admin_client.post(reverse("transcripts:check_quotes", args=[transcript.pk]))
+    published = admin_client.post(edit_url, publish_form(episode, "We lost one client"))
+    assert published.status_code == 302
+    assert EpisodePage.objects.get(pk=episode.pk).live
+
+    settings.QUOTES_MUST_BE_VERIFIED = False
+    assert admin_client.post(edit_url, publish_form(episode, "Anything")).status_code == 302
