@@ -114,3 +114,33 @@ def test_the_api_detail_describes_it(client, transcribed, alice):
         f"http://localhost:8000/transcripts/{transcribed.pk}.{extension}" for extension in TYPES
     ]
     assert [fmt["rel"] for fmt in data["formats"]] == ["captions", "captions", None, None]
+
+
+def test_a_transcript_costs_the_detail_no_query(client, podcast, alice, settings):
+    """Its row comes with the episode's; its people with the hosts', their photos likewise."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.API_CACHE_ENABLED = False
+    publish(podcast)
+    alice.photo = f.ImageFactory()
+    alice.save()
+    f.PersonFactory(name="Camille Roy", photo=f.ImageFactory())
+    episode = f.EpisodePageFactory(parent=podcast)
+    EpisodeHost.objects.create(page=episode, person=alice)
+    publish(episode)
+    url = f"/api/v2/pages/{episode.pk}/"
+
+    def queries() -> int:
+        client.get(url)  # renditions are made on the first request
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        return len(captured)
+
+    without = queries()
+    cues = parse("WEBVTT\n\n00:01.000 --> 00:02.000\n<v Camille Roy>Hi.\n", "vtt")
+    store_transcript(episode, cues, "vtt", "", "t.vtt")
+    assert queries() == without
+    data = client.get(url).json()["transcript"]
+    assert [person["name"] for person in data["speakers"]] == ["Camille Roy"]
+    assert data["speakers"][0]["photo"] is not None
