@@ -7,7 +7,9 @@ from typing import Any, Protocol
 from django.conf import settings
 
 from episodes.models import EpisodePage
+from episodes.transcripts.models import Transcript
 from frontend_api.loading.links import absolute_url
+from frontend_api.transcripts.links import transcript_formats
 
 # What the model's audio_mime_type defaults to, for a row whose type was cleared.
 DEFAULT_AUDIO_TYPE = "audio/mpeg"
@@ -55,6 +57,28 @@ def episode_audio(episode: EpisodePage) -> dict[str, Any] | None:
         "size": audio_size(episode),
         "duration_seconds": episode.audio_duration_seconds,
     }
+
+
+def episode_transcript(
+    transcript: Transcript | None,
+    document: DocumentLike | None,
+    show_language: str | None,
+    episode_id: int,
+) -> dict[str, Any] | None:
+    """{language, cue_count, formats: [{url, type, rel}]}: the parsed transcript in every
+    format, else the transcript file as is (cue_count null), else None; the caller adds the
+    speakers. A document in a restricted collection is passed as None."""
+    if transcript is not None:
+        return {
+            "language": transcript.language or show_language or None,
+            "cue_count": transcript.cue_count,
+            "formats": transcript_formats(episode_id),
+        }
+    if document is None:
+        return None
+    details = transcript_details(document, show_language)
+    language = details.pop("language")
+    return {"language": language, "cue_count": None, "formats": [details]}
 
 
 def transcript_details(document: DocumentLike, language: str | None) -> dict[str, Any]:
