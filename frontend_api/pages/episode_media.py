@@ -65,20 +65,23 @@ def episode_transcript(
     show_language: str | None,
     episode_id: int,
 ) -> dict[str, Any] | None:
-    """{language, cue_count, formats: [{url, type, rel}]}: the parsed transcript in every
-    format, else the transcript file as is (cue_count null), else None; the caller adds the
-    speakers. A document in a restricted collection is passed as None."""
+    """{url, type, rel, language, cue_count, formats: [{url, type, rel}]}: the parsed
+    transcript in every format, else the transcript file as is (cue_count null), else None;
+    the caller adds the speakers. A document in a restricted collection is passed as None.
+
+    The top-level url, type and rel are the first format's: the shape this field had before
+    transcripts were parsed, which existing clients read.
+    """
     if transcript is not None:
-        return {
-            "language": transcript.language or show_language or None,
-            "cue_count": transcript.cue_count,
-            "formats": transcript_formats(episode_id),
-        }
-    if document is None:
+        language = transcript.language or show_language or None
+        formats, cue_count = transcript_formats(episode_id), transcript.cue_count
+    elif document is not None:
+        details = transcript_details(document, show_language)
+        language = details.pop("language")
+        formats, cue_count = [details], None
+    else:
         return None
-    details = transcript_details(document, show_language)
-    language = details.pop("language")
-    return {"language": language, "cue_count": None, "formats": [details]}
+    return {**formats[0], "language": language, "cue_count": cue_count, "formats": formats}
 
 
 def transcript_details(document: DocumentLike, language: str | None) -> dict[str, Any]:

@@ -148,6 +148,9 @@ class TranscriptField(BatchField):
     schema = nullable(
         api_object(
             {
+                "url": URL,
+                "type": STRING,
+                "rel": nullable({"const": "captions"}),
                 "language": nullable(STRING),
                 "speakers": {"type": "array", "items": PERSON},
                 "cue_count": nullable({"type": "integer", "minimum": 0}),

@@ -103,17 +103,17 @@ def test_a_transcript_file_is_the_same_in_both(client, show):
     document = transcript("notes.srt")
     episode = publish_episode(show, transcript_file=document)
     api = api_episode(client, episode)["transcript"]
+    only_format = {
+        "url": "http://localhost:8000" + document.url,
+        "type": "application/x-subrip",
+        "rel": "captions",
+    }
     assert api == {
+        **only_format,
         "language": "fr",
         "speakers": [],
         "cue_count": None,
-        "formats": [
-            {
-                "url": "http://localhost:8000" + document.url,
-                "type": "application/x-subrip",
-                "rel": "captions",
-            }
-        ],
+        "formats": [only_format],
     }
     assert feed_tags(feed_item(client, show)) == api_tags(api)
 
