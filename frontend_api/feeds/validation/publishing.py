@@ -44,6 +44,10 @@ def gate_publish(request: HttpRequest, page) -> HttpResponse | None:
         level(request, f"Podcast feed [{finding.rule}] {finding.where}: {finding.message}")
     if not errors:
         return None
+    if page.live and page.live_revision_id is None:
+        # The create view adds a new page as live before this hook runs: make it the draft it is.
+        page.live, page.has_unpublished_changes = False, True
+        type(page).objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
     messages.error(
         request,
         f"“{page.get_admin_display_title()}” was not published: podcast apps would reject "
