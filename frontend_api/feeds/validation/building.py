@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.test import RequestFactory
 from django.urls import reverse
+from wagtail.documents import get_document_model
 
 from episodes.models import EpisodePage, PodcastPage
 from frontend_api.feeds.article import ArticleRenderer
@@ -41,8 +42,8 @@ class _FeedUnderCheck(PodcastFeed):
             return
         candidate.transcript_private = bool(
             candidate.transcript_id
-            and type(candidate.transcript)
-            ._default_manager.filter(pk=candidate.transcript_id)
+            and get_document_model()
+            .objects.filter(pk=candidate.transcript_id)
             .filter(private_collection_condition())
             .exists()
         )

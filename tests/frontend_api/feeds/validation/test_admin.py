@@ -142,3 +142,20 @@ def test_a_checker_fault_does_not_cost_the_publish(admin_client, valid_show, mon
 def test_pages_other_than_episodes_are_not_checked(rf, valid_show):
     valid_show.artwork = None
     assert gate_publish(rf.get("/"), valid_show) is None
+
+
+def test_an_edit_with_an_error_leaves_the_live_version_alone(admin_client, valid_show):
+    add(admin_client, valid_show, episode_form())
+    episode = EpisodePage.objects.get(slug="launch-week")
+    assert episode.live
+    url = reverse("wagtailadmin_pages:edit", args=[episode.pk])
+    response = admin_client.post(url, episode_form(title="Launch week, revised", audio_size="x"))
+    assert response.status_code == 200  # the form itself refuses a size that is not a number
+    response = admin_client.post(
+        url, episode_form(title="Launch week, revised", audio_mime_type="text/plain")
+    )
+    assert any("[enclosure-type-invalid]" in text for text in messages_of(response))
+    episode.refresh_from_db()
+    assert episode.live and episode.title == "Launch week"
+    assert episode.has_unpublished_changes
+    assert episode.get_latest_revision().as_object().title == "Launch week, revised"

@@ -46,3 +46,11 @@ def test_an_unknown_show_is_exit_code_2():
     output, code = run("no-such-show")
     assert code == 2
     assert "No show has the slug “no-such-show”." in output
+
+
+@pytest.mark.django_db
+def test_the_demo_feed_has_no_error():
+    call_command("seed_demo", stdout=io.StringIO())
+    output, code = run("signal-and-noise")
+    assert code == 0, output
+    assert "0 error(s)" in output

@@ -15,8 +15,7 @@ from frontend_api.feeds.validation.building import document_for, render_feed
 from frontend_api.feeds.validation.document import NAMESPACES
 from frontend_api.loading.links import absolute_url
 
-ITUNES = "{%s}" % NAMESPACES["itunes"]
-PODCAST = "{%s}" % NAMESPACES["podcast"]
+PODCAST = f"{{{NAMESPACES['podcast']}}}"
 
 
 def stored_image(name: str, size: tuple[int, int], image_format: str) -> str:
