@@ -14,7 +14,7 @@ from frontend_api.drafts.review_links import (
     VIEW_ACTION,
     can_manage_links,
 )
-from frontend_api.feeds.validation.publishing import gate_publish
+from frontend_api.feeds.validation.publishing import gate_bulk_publish, gate_publish
 from frontend_api.feeds.validation.reports import FeedChecksIndexView, ShowFeedReportView
 from frontend_api.revalidation.reports import WebhookDeliveriesReportView
 
@@ -93,6 +93,11 @@ def revalidation_report_menu_item():
 @hooks.register("before_publish_page")
 def feed_check_before_publish(request, page):
     return gate_publish(request, page)
+
+
+@hooks.register("before_bulk_action")
+def feed_check_before_bulk_publish(request, action_type, objects, action):
+    return gate_bulk_publish(request, action_type, objects, action)
 
 
 @hooks.register("register_admin_urls")

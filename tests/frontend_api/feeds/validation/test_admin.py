@@ -159,3 +159,31 @@ def test_an_edit_with_an_error_leaves_the_live_version_alone(admin_client, valid
     assert episode.live and episode.title == "Launch week"
     assert episode.has_unpublished_changes
     assert episode.get_latest_revision().as_object().title == "Launch week, revised"
+
+
+def bulk_publish(admin_client, page):
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    return admin_client.post(f"{url}?id={page.pk}&next=/admin/", {})
+
+
+def test_a_bulk_publish_with_an_error_publishes_nothing(admin_client, valid_show):
+    episode = valid_show.get_children().specific().get(slug="episode-1")
+    episode.audio_duration = None
+    episode.title = "Episode 1, revised"
+    episode.save_revision()
+    response = bulk_publish(admin_client, episode)
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    texts = messages_of(response)
+    assert any("[duration-missing] Episode “Episode 1, revised”" in text for text in texts)
+    assert any("Nothing was published" in text for text in texts), texts
+    episode.refresh_from_db()
+    assert episode.title == "Episode 1" and episode.has_unpublished_changes
+
+
+def test_a_clean_bulk_publish_goes_through(admin_client, valid_show):
+    episode = valid_show.get_children().specific().get(slug="episode-1")
+    episode.title = "Episode 1, revised"
+    episode.save_revision()
+    bulk_publish(admin_client, episode)
+    episode.refresh_from_db()
+    assert episode.title == "Episode 1, revised"
