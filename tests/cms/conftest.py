@@ -7,7 +7,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
 from bench import app_servers as servers
-from episodes.factories import ImageFactory, PodcastPageFactory
 from tests.processes import manage
 
 EDITOR_PASSWORD = "app-servers-" + uuid.uuid4().hex
@@ -33,13 +32,4 @@ def editor(transactional_db, settings):
         is_superuser=True,
         is_staff=True,
         password=make_password(EDITOR_PASSWORD, hasher="pbkdf2_sha256"),
-    )
-
-
-@pytest.fixture
-def podcast(home_page):
-    """The shared show, with the artwork the feed check requires before episodes go out
-    through the admin (these tests publish through the editor and bulk actions)."""
-    return PodcastPageFactory(
-        parent=home_page, title="Test Show", slug="test-show", artwork=ImageFactory()
     )

@@ -41,9 +41,9 @@ class _FeedUnderCheck(PodcastFeed):
         if candidate is None or not candidate.audio_source_url:
             return
         candidate.transcript_private = bool(
-            candidate.transcript_id
+            candidate.transcript_file_id
             and get_document_model()
-            .objects.filter(pk=candidate.transcript_id)
+            .objects.filter(pk=candidate.transcript_file_id)
             .filter(private_collection_condition())
             .exists()
         )

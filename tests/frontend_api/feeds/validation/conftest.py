@@ -27,7 +27,7 @@ def valid_show(show):
             audio_duration=datetime.timedelta(minutes=40),
             audio_size=38_400_000,
             cover_image=f.ImageFactory(title=f"Cover {number}"),
-            transcript=transcript(),
+            transcript_file=transcript(),
             body=[f.heading("Opening", timestamp="0:30"), f.paragraph("<p>Hello.</p>")],
         )
         show.add_child(instance=page)
