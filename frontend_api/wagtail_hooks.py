@@ -1,5 +1,5 @@
-"""Admin wiring: reviewer links (URLs, page header menu item, audit log actions) and the
-revalidation webhooks report."""
+"""Admin wiring: reviewer links (URLs, page header menu item, audit log actions), the
+revalidation webhooks report, and the podcast feed checks (publish gate and report)."""
 
 from django.http import HttpRequest
 from django.urls import URLResolver, include, path, reverse
@@ -15,6 +15,8 @@ from frontend_api.drafts.review_links import (
     VIEW_ACTION,
     can_manage_links,
 )
+from frontend_api.feeds.validation.publishing import gate_bulk_publish, gate_publish
+from frontend_api.feeds.validation.reports import FeedChecksIndexView, ShowFeedReportView
 from frontend_api.revalidation.reports import WebhookDeliveriesReportView
 
 
@@ -86,4 +88,36 @@ def revalidation_report_menu_item() -> MenuItem:
         reverse("revalidation_report:index"),
         icon_name="link-external",
         order=900,
+    )
+
+
+@hooks.register("before_publish_page")
+def feed_check_before_publish(request, page):
+    return gate_publish(request, page)
+
+
+@hooks.register("before_bulk_action")
+def feed_check_before_bulk_publish(request, action_type, objects, action):
+    return gate_bulk_publish(request, action_type, objects, action)
+
+
+@hooks.register("register_admin_urls")
+def feed_checks_urls():
+    urls = [
+        path("", FeedChecksIndexView.as_view(), name="index"),
+        path("results/", FeedChecksIndexView.as_view(results_only=True), name="results"),
+        path("<int:show_id>/", ShowFeedReportView.as_view(), name="show"),
+        path(
+            "<int:show_id>/results/",
+            ShowFeedReportView.as_view(results_only=True),
+            name="show_results",
+        ),
+    ]
+    return [path("reports/feed-checks/", include((urls, "feed_checks"), namespace="feed_checks"))]
+
+
+@hooks.register("register_reports_menu_item")
+def feed_checks_menu_item():
+    return MenuItem(
+        "Podcast feed checks", reverse("feed_checks:index"), icon_name="warning", order=910
     )

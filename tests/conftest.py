@@ -7,7 +7,12 @@ from django.conf import settings
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
-from episodes.factories import EpisodePageFactory, HomePageFactory, PodcastPageFactory
+from episodes.factories import (
+    EpisodePageFactory,
+    HomePageFactory,
+    ImageFactory,
+    PodcastPageFactory,
+)
 
 
 def restore_wagtail_roots() -> None:
@@ -39,8 +44,11 @@ def home_page(db):
 
 @pytest.fixture
 def podcast(home_page):
-    """A published show under the home page."""
-    return PodcastPageFactory(parent=home_page, title="Test Show", slug="test-show")
+    """A published show under the home page, with the artwork the feed check requires before
+    an episode is published through the admin."""
+    return PodcastPageFactory(
+        parent=home_page, title="Test Show", slug="test-show", artwork=ImageFactory()
+    )
 
 
 @pytest.fixture

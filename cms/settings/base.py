@@ -257,6 +257,8 @@ CORS_ALLOW_CREDENTIALS = False
 
 # podcast:locked: "yes" tells other platforms not to import the feeds without the owner.
 FEEDS_LOCKED = os.environ.get("FEEDS_LOCKED", "true").lower() in ("1", "true", "yes")
+# The feed check refuses http enclosures; on by default in production only.
+FEEDS_REQUIRE_HTTPS = os.environ.get("FEEDS_REQUIRE_HTTPS", "false").lower() in ("1", "true", "yes")
 
 WAGTAIL_HEADLESS_PREVIEW: dict[str, Any] = {
     # Per-site frontends: PREVIEW_CLIENT_URLS="news.example.com=https://news.example.net,...".

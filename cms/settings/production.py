@@ -20,6 +20,8 @@ if not SECRET_KEY:
 
 DEBUG = False
 
+FEEDS_REQUIRE_HTTPS = env_bool("FEEDS_REQUIRE_HTTPS", True)
+
 # TLS ends at the proxy in front of gunicorn, which says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass, field
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 
@@ -210,6 +211,8 @@ def app_server(tmp_path, static_root, **env):
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="false",
         LOG_LEVEL="WARNING",
+        # The show's artwork lives in the test process's media; the servers render it.
+        MEDIA_ROOT=str(settings.MEDIA_ROOT),
         **env,
     )
     return servers.start(free_port(), environment, tmp_path, workers=WORKERS)

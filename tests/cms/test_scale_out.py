@@ -4,6 +4,7 @@ on the very next request."""
 import uuid
 
 import pytest
+from django.conf import settings
 
 from bench import app_servers as servers
 from bench.client import AdminSession, request
@@ -22,6 +23,8 @@ def two_servers(transactional_db, redis_url, static_root, tmp_path):
         CACHE_KEY_PREFIX=f"scale-out-{uuid.uuid4().hex[:8]}",
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="false",
+        # The show's artwork lives in the test process's media; the servers render it.
+        MEDIA_ROOT=str(settings.MEDIA_ROOT),
     )
     with servers.running([free_port(), free_port()], env, tmp_path, workers=2) as pair:
         yield pair

@@ -103,6 +103,8 @@ class TestEpisodeAdmin(WagtailPageTestCase):
                 author="A",
                 owner_name="A",
                 owner_email="a@example.com",
+                # The feed check refuses to publish episodes of a show without artwork.
+                artwork=f.ImageFactory(),
             )
         )
         self.person = f.PersonFactory(name="Host Person")
