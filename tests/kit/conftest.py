@@ -91,7 +91,10 @@ def starter_url(starter_build, cms_server) -> Iterator[str]:  # noqa: F811
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-    base = f"http://127.0.0.1:{port}"
+    # The admin (the live server) is on localhost: the starter too, so that the preview panel's
+    # frame is same-site and keeps the draft-mode cookie, as with cms.example.com and
+    # www.example.com in production.
+    base = f"http://localhost:{port}"
     try:
         deadline = time.monotonic() + 60
         while True:

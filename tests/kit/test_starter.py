@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from frontend_api.drafts.review_links import create_link
 from frontend_api.models import ReviewLink, WebhookDelivery
+from tests.frontend.browser.test_editor import PASSWORD, log_in, open_editor, preview_frame
 from tests.frontend_api.revalidation.conftest import run_worker
 
 from .conftest import REVALIDATE_SECRET, signed_post
@@ -220,3 +221,33 @@ def fetch_text_of(request: urllib.request.Request) -> int:
             return answer.status
     except urllib.error.HTTPError as error:
         return error.code
+
+
+def test_an_editor_previews_in_the_admin_then_publishes_to_the_starter(
+    radio, cms_server, starter_url, new_context, django_user_model, shoot
+):
+    django_user_model.objects.create_superuser("editor", "editor@example.com", PASSWORD)
+    url = starter_url + path_of(radio.episode)
+    assert "Is the monthly plan running out of breath?" in fetch_text(url)[1]
+    already = WebhookDelivery.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+    admin = log_in(new_context(), cms_server.url)
+    open_editor(admin, f"{cms_server.url}/admin/pages/{radio.episode.pk}/edit/")
+    admin.fill("#id_headline", "A headline typed in the admin")
+    admin.locator('[data-side-panel-toggle="preview"]').click()
+    frame = preview_frame(admin)
+    expect(frame.locator("h1")).to_have_text("A headline typed in the admin")
+    expect(frame.get_by_test_id("banner")).to_have_text("Preview: this draft is not published")
+    shoot(admin, "kit-03-admin-preview-panel-on-the-starter")
+    # Typed, not saved: the published page is unchanged.
+    assert "A headline typed in the admin" not in fetch_text(url)[1]
+
+    admin.locator("footer .w-dropdown__toggle").first.click()
+    admin.locator('button[name="action-publish"]').click()
+    expect(admin.locator(".messages")).to_contain_text("published")
+    run_worker()
+    deliveries = list(WebhookDelivery.objects.filter(pk__gt=already))
+    assert [d.status for d in deliveries] == [WebhookDelivery.Status.DELIVERED]
+    assert "A headline typed in the admin" in eventually_contains(
+        url, "A headline typed in the admin"
+    )
