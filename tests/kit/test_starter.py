@@ -79,7 +79,7 @@ def test_a_published_episode_renders_every_block(radio, starter_url, new_context
     expect(page.locator("h2#why-subscriptions-tire")).to_have_text("Why subscriptions tire people")
     expect(page.locator(".block-paragraph a[href='https://example.com/']")).to_have_text("a link")
     expect(page.locator(".block-quote").first).to_contain_text("Idris Guest")
-    expect(page.locator(".block-quote").first).to_contain_text("2:05")
+    expect(page.locator(".block-quote .timestamp").first).to_contain_text("at 2:05")
     expect(page.locator(".block-quote").nth(1)).to_contain_text("A listener")
     expect(page.locator(".block-image img")).to_have_attribute(
         "alt", "Chart of sign-ups against cancellations"

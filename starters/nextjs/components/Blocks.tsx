@@ -36,9 +36,7 @@ function PullQuote({ value }: BlockOf<"pull_quote">) {
         <figcaption>
           <Speaker speaker={value.speaker} />
           {value.timestamp_seconds !== null ? (
-            <a className="seek" href={`#t=${value.timestamp_seconds}`}>
-              ▶ {clock(value.timestamp_seconds)}
-            </a>
+            <span className="timestamp"> at {clock(value.timestamp_seconds)}</span>
           ) : null}
         </figcaption>
       ) : null}
