@@ -114,7 +114,9 @@ def starter_url(starter_build, cms_server) -> Iterator[str]:  # noqa: F811
         process.wait(timeout=20)
 
 
-def signed_post(url: str, payload: dict, secret: str = REVALIDATE_SECRET) -> tuple[int, dict]:
+def signed_post(
+    url: str, payload: object, secret: str = REVALIDATE_SECRET, timestamp: int | None = None
+) -> tuple[int, dict]:
     """POST a webhook body signed as the CMS signs it; the status and the JSON answer."""
     from frontend_api.revalidation.signing import signed_headers
 
@@ -123,7 +125,7 @@ def signed_post(url: str, payload: dict, secret: str = REVALIDATE_SECRET) -> tup
         url,
         data=body,
         method="POST",
-        headers={"Content-Type": "application/json", **signed_headers(body, secret)},
+        headers={"Content-Type": "application/json", **signed_headers(body, secret, timestamp)},
     )
     try:
         with urllib.request.urlopen(request, timeout=30) as answer:

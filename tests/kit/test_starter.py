@@ -25,7 +25,8 @@ def path_of(page) -> str:
     return page.get_url_parts()[2]
 
 
-def fetch_text(url: str) -> tuple[int, str, dict[str, str]]:
+def fetch_text(url: str | urllib.request.Request) -> tuple[int, str, dict[str, str]]:
+    """The status, HTML and headers of an answer of the starter, errors included."""
     try:
         with urllib.request.urlopen(url, timeout=30) as answer:
             return answer.status, answer.read().decode(), dict(answer.headers)
@@ -204,23 +205,19 @@ def test_the_webhook_needs_a_good_signature_and_revalidates_only_its_paths(radio
     payload = {"paths": [path_of(radio.episode), path_of(radio.older)], "all": False}
 
     assert signed_post(webhook, payload, secret="not the shared secret")[0] == 401
+    # A captured delivery replayed after the five-minute window.
+    assert signed_post(webhook, payload, timestamp=int(time.time()) - 301)[0] == 401
     request = urllib.request.Request(webhook, data=json.dumps(payload).encode(), method="POST")
-    assert fetch_text_of(request) == 401
+    assert fetch_text(request)[0] == 401
     time.sleep(1)
     assert "Episode, second edition" not in fetch_text(episode_url)[1]
 
+    assert signed_post(webhook, {"paths": "not a list"})[0] == 400
+    assert signed_post(webhook, ["/"])[0] == 400
     status, answer = signed_post(webhook, {"paths": [path_of(radio.episode)], "all": False})
     assert (status, answer) == (200, {"revalidated": [path_of(radio.episode)], "all": False})
     assert "Episode, second edition" in eventually_contains(episode_url, "Episode, second edition")
     assert "Older, edited" not in fetch_text(older_url)[1]
-
-
-def fetch_text_of(request: urllib.request.Request) -> int:
-    try:
-        with urllib.request.urlopen(request, timeout=30) as answer:
-            return answer.status
-    except urllib.error.HTTPError as error:
-        return error.code
 
 
 def test_an_editor_previews_in_the_admin_then_publishes_to_the_starter(
