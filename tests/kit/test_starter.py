@@ -139,7 +139,8 @@ def test_the_preview_route_shows_a_draft_in_draft_mode(radio, starter_url, new_c
     status, body, _ = fetch_text(
         f"{starter_url}/api/draft/?content_type={EPISODE_TYPE}&token={token[:-2]}xx"
     )
-    assert status == 401 and "expired" in body
+    assert status == 401 and "This preview has expired" in body
+    assert fetch_text(f"{starter_url}/api/draft/?token={token}")[0] == 400
 
 
 def test_a_review_link_works_until_it_expires(radio, starter_url, new_context, django_user_model):

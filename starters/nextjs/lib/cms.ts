@@ -32,3 +32,18 @@ export function pathOf(url: string | null | undefined): string {
     return url;
   }
 }
+
+/**
+ * Token endpoints are rate-limited per visitor: pass the visitor's address on, as the reference
+ * frontend does. It is the last X-Forwarded-For entry, the one the proxy in front of this server
+ * appended (Next.js sets it from the socket when there is no proxy); entries further left are the
+ * client's say. The CMS believes it with TRUSTED_PROXIES=1 (docs/preview.md).
+ */
+export function forVisitor(requestHeaders: Headers): RequestInit {
+  const entries = (requestHeaders.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const visitor = entries[entries.length - 1];
+  return visitor ? { headers: { "X-Forwarded-For": visitor } } : {};
+}

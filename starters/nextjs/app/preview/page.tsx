@@ -1,9 +1,9 @@
 // An editor's draft, rendered only in Next.js draft mode (entered through /api/draft/).
 import type { Metadata } from "next";
-import { draftMode } from "next/headers";
+import { draftMode, headers } from "next/headers";
 import { Banner } from "@/components/Banner";
 import { PageView } from "@/components/Pages";
-import { drafts, orNull } from "@/lib/cms";
+import { drafts, forVisitor, orNull } from "@/lib/cms";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Preview", robots: { index: false, follow: false } };
@@ -20,7 +20,9 @@ export default async function Preview({ searchParams }: { searchParams: SearchPa
       </>
     );
   }
-  const page = contentType && token ? await orNull(drafts.preview(contentType, token)) : null;
+  const visitor = forVisitor(await headers());
+  const page =
+    contentType && token ? await orNull(drafts.preview(contentType, token, visitor)) : null;
   if (!page) {
     return (
       <>
