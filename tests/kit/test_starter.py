@@ -11,6 +11,7 @@ import time_machine
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from frontend.rendering import long_date, long_datetime
 from frontend_api.drafts.review_links import create_link
 from frontend_api.models import ReviewLink, WebhookDelivery
 from tests.frontend.browser.test_editor import PASSWORD, log_in, open_editor, preview_frame
@@ -73,6 +74,8 @@ def test_a_published_episode_renders_every_block(radio, starter_url, new_context
     response = page.goto(starter_url + path_of(radio.episode))
     assert response.status == 200
     expect(page.locator("h1")).to_have_text("Is the monthly plan running out of breath?")
+    broadcast = timezone.localtime(radio.episode.broadcast_at).isoformat()
+    expect(page.locator(".kicker time")).to_have_text(long_date(broadcast))
     rendered = page.locator("[data-block]").evaluate_all("els => els.map(e => e.dataset.block)")
     assert sorted(set(rendered)) == sorted(
         ["heading", "paragraph", "pull_quote", "image", "embed", "faq"]
@@ -145,7 +148,7 @@ def test_the_preview_route_shows_a_draft_in_draft_mode(radio, starter_url, new_c
 
 def test_a_review_link_works_until_it_expires(radio, starter_url, new_context, django_user_model):
     editor = django_user_model.objects.create_superuser("reviewer-maker", password="x" * 20)
-    _link, token = create_link(
+    link, token = create_link(
         radio.draft, editor, expires_at=timezone.now() + timedelta(days=3), note="Check the quotes"
     )
     page = new_context().new_page()
@@ -154,7 +157,9 @@ def test_a_review_link_works_until_it_expires(radio, starter_url, new_context, d
     assert response.headers["cache-control"] == "private, no-store"
     assert response.headers["x-robots-tag"] == "noindex, nofollow"
     assert response.headers["referrer-policy"] == "no-referrer"
-    expect(page.get_by_test_id("banner")).to_contain_text("Draft for review, expires ")
+    # The reference frontend's words and date format (frontend/views.py, frontend/rendering.py).
+    expires = long_datetime(timezone.localtime(link.expires_at).isoformat())
+    expect(page.get_by_test_id("banner")).to_have_text(f"Draft for review, expires {expires}")
     expect(page.locator(".review-note")).to_have_text("Note from the editor: Check the quotes")
     expect(page.locator("h1")).to_have_text("A draft nobody has seen")
 

@@ -1,16 +1,24 @@
-const LONG_DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
-const LONG_DATE_TIME = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "long",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
+const MONTHS = [
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+];
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
 
+/** "4 March 2025": the day as the CMS wrote it (the broadcast's own offset, not the server's). */
 export function longDate(iso: string | null | undefined): string {
-  return iso ? LONG_DATE.format(new Date(iso)) : "";
+  const parts = iso ? ISO_DATE_TIME.exec(iso) : null;
+  if (!parts) return iso ?? "";
+  const [, year, month, day] = parts;
+  return `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}`;
 }
 
+/** "4 March 2025, 10:00 (UTC+01:00)": the moment as the CMS wrote it, in its own offset. */
 export function longDateTime(iso: string | null | undefined): string {
-  return iso ? `${LONG_DATE_TIME.format(new Date(iso))} UTC` : "";
+  const parts = iso ? ISO_DATE_TIME.exec(iso) : null;
+  if (!parts) return iso ?? "";
+  const [, year, month, day, hours, minutes, offset] = parts;
+  const zone = offset ? ` (UTC${offset === "Z" ? "+00:00" : offset})` : "";
+  return `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}, ${hours}:${minutes}${zone}`;
 }
 
 /** 125 -> "2:05"; 3725 -> "1:02:05". */
