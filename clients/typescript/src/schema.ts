@@ -535,6 +535,7 @@ export interface components {
                             role: string | null;
                         } | null;
                         text: string;
+                        verified: boolean;
                     } | null;
                 }[];
                 title: string | null;
@@ -582,6 +583,7 @@ export interface components {
                 } | null;
                 text: string;
                 timestamp_seconds: number | null;
+                verified: boolean;
             };
         };
         Body: (components["schemas"]["Block_heading"] | components["schemas"]["Block_paragraph"] | components["schemas"]["Block_pull_quote"] | components["schemas"]["Block_faq"] | components["schemas"]["Block_image"] | components["schemas"]["Block_embed"])[];
@@ -693,8 +695,21 @@ export interface components {
                 text: string;
             }[];
             transcript?: {
+                cue_count: number | null;
+                formats: {
+                    rel: "captions" | null;
+                    type: string;
+                    /** Format: uri */
+                    url: string;
+                }[];
                 language: string | null;
                 rel: "captions" | null;
+                speakers: {
+                    id: number;
+                    name: string;
+                    photo: components["schemas"]["Image"] | null;
+                    role: string | null;
+                }[];
                 type: string;
                 /** Format: uri */
                 url: string;
@@ -809,8 +824,21 @@ export interface components {
                 text: string;
             }[];
             transcript?: {
+                cue_count: number | null;
+                formats: {
+                    rel: "captions" | null;
+                    type: string;
+                    /** Format: uri */
+                    url: string;
+                }[];
                 language: string | null;
                 rel: "captions" | null;
+                speakers: {
+                    id: number;
+                    name: string;
+                    photo: components["schemas"]["Image"] | null;
+                    role: string | null;
+                }[];
                 type: string;
                 /** Format: uri */
                 url: string;
@@ -1058,8 +1086,21 @@ export interface components {
                 text: string;
             }[];
             transcript?: {
+                cue_count: number | null;
+                formats: {
+                    rel: "captions" | null;
+                    type: string;
+                    /** Format: uri */
+                    url: string;
+                }[];
                 language: string | null;
                 rel: "captions" | null;
+                speakers: {
+                    id: number;
+                    name: string;
+                    photo: components["schemas"]["Image"] | null;
+                    role: string | null;
+                }[];
                 type: string;
                 /** Format: uri */
                 url: string;
