@@ -7,7 +7,8 @@ from django.conf import settings
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
-from episodes.factories import EpisodePageFactory, HomePageFactory, PodcastPageFactory
+from episodes.factories import EpisodePageFactory, PodcastPageFactory
+from home.factories import HomePageFactory
 
 
 def restore_wagtail_roots() -> None:

@@ -18,6 +18,7 @@ from wagtail.models import Page, Site
 
 from episodes import factories as f
 from episodes.models import EpisodeGuest, EpisodeHost, RelatedEpisode
+from home.factories import HomePageFactory
 
 from .builders import embed_row, full_body, image
 
@@ -68,7 +69,7 @@ def golden_site(settings, tmp_path, db):
     root = Page.get_first_root_node()
     for stock in root.get_children():
         stock.delete()
-    home = fixed(f.HomePageFactory, 9001, parent=root, intro="Shows about the web.")
+    home = fixed(HomePageFactory, 9001, parent=root, intro="Shows about the web.")
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Golden"},

@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
 
 from episodes import factories as f
+from home.factories import HomePageFactory
 from tests.conftest import restore_wagtail_roots
 from tests.frontend_api.builders import full_episode, image, published
 
@@ -21,7 +22,7 @@ def build() -> dict[str, int | str]:
     root = Page.get_first_root_node()
     for stock in root.get_children():
         stock.delete()
-    home = published(f.HomePageFactory(parent=root, show_in_menus=True))
+    home = published(HomePageFactory(parent=root, show_in_menus=True))
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
