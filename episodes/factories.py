@@ -11,6 +11,8 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 
 from home.factories import HomePageFactory, PageFactory
 
@@ -55,6 +57,19 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Person
+
+
+class EmbedFactory(factory.django.DjangoModelFactory):
+    """A stored oEmbed answer, so an embed block renders with no network; one row per URL."""
+
+    url = "https://video.example.com/watch/extract"
+    hash = factory.LazyAttribute(lambda o: get_embed_hash(o.url))
+    type = "video"
+    html = '<iframe src="https://video.example.com/embed/extract"></iframe>'
+
+    class Meta:
+        model = Embed
+        django_get_or_create = ("hash",)
 
 
 # Body blocks, one factory per block family. Each returns the raw stored item its value
