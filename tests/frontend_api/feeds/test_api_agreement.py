@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from wagtail.models import Collection, CollectionViewRestriction
 
-from tests.frontend_api.published_site import publish_episode, transcript
+from tests.support.published_site import publish_episode, transcript
 
 NS = {
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
