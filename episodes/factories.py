@@ -167,6 +167,7 @@ class EpisodePageFactory(PageFactory):
     audio_url = factory.LazyAttribute(lambda o: f"https://audio.example.com/{o.slug}.mp3")
     audio_duration = datetime.timedelta(minutes=45)
     audio_size = 43_200_000
+    audio_mime_type = "audio/mpeg"
     summary = "<p>What this episode is about, in two sentences.</p>"
     body = factory.LazyFunction(
         lambda: [HeadingBlockFactory(text="Introduction"), ParagraphBlockFactory()]

@@ -2,6 +2,7 @@
 
 from functools import reduce
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -27,11 +28,16 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 
+from .audio.filling import fill_blank_audio_details
+from .audio.models import AudioProbe  # noqa: F401 (the app's models are registered from here)
+from .audio.panels import AudioProbePanel
 from .blocks import EpisodeBodyBlock, combine_errors, timestamp_errors
+from .blocks.quotes import quote_keys
 from .choices import APPLE_CATEGORIES, EPISODE_TYPES, LANGUAGES, PODCAST_TYPES
 
 # Re-exported: code across the project imports the snippets from here.
 from .snippets import Person, Rubric
+from .transcripts.models import Transcript
 
 SUMMARY_FEATURES = ["bold", "italic", "link"]
 
@@ -127,7 +133,25 @@ class EpisodePageForm(WagtailAdminPageForm):
             if clash:
                 self.add_error("episode_number", clash)
         self.check_timestamps(cleaned_data)
+        if "action-publish" in self.data and settings.QUOTES_MUST_BE_VERIFIED:
+            self.check_quotes_verified(cleaned_data)
         return cleaned_data
+
+    def check_quotes_verified(self, cleaned_data) -> None:
+        """With QUOTES_MUST_BE_VERIFIED, publishing waits until every quote was found as written."""
+        body = cleaned_data.get("body")
+        if not isinstance(body, StreamValue):
+            return
+        transcript = Transcript.objects.filter(episode_id=self.instance.pk).first()
+        verified = set(transcript.verified_quotes) if transcript else set()
+        unverified = [key for key in quote_keys(body) if key not in verified]
+        if unverified:
+            where = "the transcript" if transcript else "a transcript (none is attached)"
+            self.add_error(
+                None,
+                f"{len(unverified)} quote(s) are not verified against {where}. Run "
+                "“Check quotes” in Transcripts, correct them, or save a draft instead.",
+            )
 
     def check_timestamps(self, cleaned_data) -> None:
         """Timestamps after the end of the posted audio, in the posted body even when it has
@@ -184,19 +208,33 @@ class EpisodePage(HeadlessMixin, Page):
         help_text="An http(s) link to the audio on your host, when it isn't uploaded.",
     )
     audio_duration = models.DurationField(
-        null=True, blank=True, help_text='Length of the audio, e.g. "00:52:10".'
+        null=True,
+        blank=True,
+        help_text='Length of the audio, e.g. "00:52:10.250". Left blank, read from the audio.',
     )
     audio_size = models.PositiveBigIntegerField(
-        "audio size in bytes", null=True, blank=True, help_text="Podcast apps need it."
+        "audio size in bytes",
+        null=True,
+        blank=True,
+        help_text="Podcast apps need it. Left blank, read from the audio.",
     )
-    audio_mime_type = models.CharField(max_length=50, default="audio/mpeg")
-    transcript = models.ForeignKey(
+    audio_mime_type = models.CharField(
+        "audio MIME type",
+        max_length=50,
+        blank=True,
+        help_text="Left blank, read from the audio's content (e.g. audio/mpeg, audio/mp4).",
+    )
+    transcript_file = models.ForeignKey(
         "wagtaildocs.Document",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Optional transcript (WebVTT, SRT or text).",
+        verbose_name="transcript file, served as is",
+        help_text=(
+            "For transcripts the CMS can't read (plain text, HTML). Attach WebVTT, SRT or "
+            "JSON transcripts under Transcripts instead: they get speakers and every format."
+        ),
     )
     cover_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -235,7 +273,8 @@ class EpisodePage(HeadlessMixin, Page):
                         FieldPanel("audio_mime_type"),
                     ]
                 ),
-                FieldPanel("transcript"),
+                AudioProbePanel(),
+                FieldPanel("transcript_file"),
             ],
             heading="Audio",
         ),
@@ -321,6 +360,7 @@ class EpisodePage(HeadlessMixin, Page):
                 errors["episode_number"] = clash
         if errors:
             raise ValidationError(errors)
+        fill_blank_audio_details(self)
 
     def clean_fields(self, exclude=None):
         # Here rather than in clean(), which can't tell that a form left the body out because

@@ -1,6 +1,7 @@
 """Content rules the serving apps ask for: an article's title, and which episodes follow one."""
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -20,15 +21,30 @@ def recency(episode) -> tuple:
     return (episode.broadcast_at, episode.pk)
 
 
+class FallbackMatch(NamedTuple):
+    """What the related-episodes fallback matches other episodes on."""
+
+    rubric_id: int | None
+    tag_names: tuple[str, ...]
+
+
+def fallback_match(rubric_id: int | None, tag_names: Iterable[str]) -> FallbackMatch:
+    """An episode's rubric (when it has one) and tag names: sharing either makes a fallback.
+
+    The response cache asks for it too, to name what a fallback depends on.
+    """
+    return FallbackMatch(rubric_id or None, tuple(tag_names))
+
+
 def shares_rubric_or_tag(rubric_id: int | None, tag_names: Iterable[str]) -> Q | None:
     """Episodes of this rubric or with one of these tags; None when there is neither to share."""
+    match = fallback_match(rubric_id, tag_names)
     condition = Q()
-    if rubric_id:
-        condition |= Q(rubric_id=rubric_id)
-    tag_names = list(tag_names)
-    if tag_names:
+    if match.rubric_id is not None:
+        condition |= Q(rubric_id=match.rubric_id)
+    if match.tag_names:
         shares_tag = EpisodeTag.objects.filter(
-            content_object_id=OuterRef("pk"), tag__name__in=tag_names
+            content_object_id=OuterRef("pk"), tag__name__in=list(match.tag_names)
         )
         condition |= Q(Exists(shares_tag))
     return condition or None

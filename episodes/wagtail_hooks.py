@@ -9,8 +9,11 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .audio.models import AudioProbe
+from .audio.tasks import probe_after_commit
 from .models import EpisodePage
 from .snippets import Person, Rubric
+from .transcripts.admin import TranscriptViewSet
 
 
 class EpisodeListingViewSet(PageListingViewSet):
@@ -71,3 +74,17 @@ register_snippet(EpisodeSnippetsGroup)
 @hooks.register("register_admin_viewset")
 def register_episode_listing():
     return EpisodeListingViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_transcripts():
+    return TranscriptViewSet()
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def probe_new_audio_url(request, page) -> None:
+    """Check an external audio URL the first time an editor saves it, in the task worker."""
+    url = getattr(page, "audio_url", "")
+    if url and not AudioProbe.objects.filter(url=url).exists():
+        probe_after_commit(url)

@@ -13,6 +13,8 @@ class FrontendApiConfig(AppConfig):
         from frontend_api.loading import sites  # noqa: F401
         from frontend_api.revalidation import checks as revalidation_checks  # noqa: F401
         from frontend_api.revalidation import receivers as revalidation  # noqa: F401
+        from frontend_api.stored import receivers as stored  # noqa: F401
+        from frontend_api.transcripts import receivers as transcripts  # noqa: F401
 
         # Restamps cached responses when what they show changes (docs/caching.md).
         receivers.connect()

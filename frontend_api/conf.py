@@ -18,6 +18,12 @@ DEFAULTS: dict[str, Any] = {
     # How often a process reads the content generation to check that a shared cache has every
     # change (caching/generation.py); a per-process cache checks on every request.
     "API_CACHE_SYNC_SECONDS": 2.0,
+    # Stored representations (docs/read-path.md): plain detail reads answered from the database;
+    # off renders every read (for debugging), independently of the response cache.
+    "API_STORED_REPRESENTATIONS": True,
+    # Queue re-renders of stale stored answers for the task worker after each change (off
+    # when no worker runs: the first read after a change renders instead).
+    "API_STORED_RERENDER": True,
     # Cache-Control of public responses: browsers (max-age) and shared caches (s-maxage).
     "API_CACHE_MAX_AGE": 0,
     "API_CACHE_S_MAXAGE": 0,

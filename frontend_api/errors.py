@@ -2,6 +2,7 @@
 
 import logging
 import math
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import FieldError, ValidationError
@@ -28,7 +29,7 @@ logger = logging.getLogger(__name__)
 BAD_INPUT_ERRORS = (ValueError, OverflowError, ValidationError, FieldError, DataError, LookupError)
 
 
-def _message(detail) -> str:
+def _message(detail: Any) -> str:
     if isinstance(detail, dict):
         return "; ".join(f"{key}: {_message(value)}" for key, value in detail.items())
     if isinstance(detail, list):
@@ -44,9 +45,10 @@ def error_response(exc: Exception) -> Response | None:
         return Response({"message": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, APIException):
         headers = {}
-        if getattr(exc, "wait", None) is not None:
+        wait = getattr(exc, "wait", None)
+        if wait is not None:
             # A throttled client learns when to come back (RFC 9110), rounded up to a second.
-            headers["Retry-After"] = str(math.ceil(exc.wait))
+            headers["Retry-After"] = str(math.ceil(wait))
         return Response({"message": _message(exc.detail)}, status=exc.status_code, headers=headers)
     if isinstance(exc, BAD_INPUT_ERRORS):
         logger.info("Bad API request: %s: %s", type(exc).__name__, exc)
@@ -54,7 +56,7 @@ def error_response(exc: Exception) -> Response | None:
     return None
 
 
-def not_found(request: HttpRequest, exception: Exception | None = None):
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """handler404: JSON under /api/, Django's page elsewhere."""
     if request.path.startswith("/api/"):
         return JsonResponse({"message": "not found"}, status=404)
@@ -77,7 +79,7 @@ def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
     return JsonResponse({"message": "not found"}, status=404)
 
 
-def bad_request(request: HttpRequest, exception: Exception | None = None):
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     """handler400 (a Host not in ALLOWED_HOSTS, a broken request): JSON under /api/."""
     if request.path.startswith("/api/"):
         return JsonResponse({"message": "bad request"}, status=400)

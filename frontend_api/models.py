@@ -77,11 +77,13 @@ class ReviewLink(models.Model):
 
     def revision_belongs_to_page(self) -> bool:
         page_type = ContentType.objects.get_for_model(Page)
+        revision = self.revision
         return (
-            self.revision.base_content_type_id == page_type.pk
+            revision is not None
+            and revision.base_content_type_id == page_type.pk
             # object_id is a text column, but a revision fresh from save_revision() still
             # holds the page's int pk until it is read back: compare both as text.
-            and str(self.revision.object_id) == str(self.page_id)
+            and str(revision.object_id) == str(self.page_id)
         )
 
     @property
@@ -100,3 +102,4 @@ class ReviewLink(models.Model):
 # Defined beside the code that sends them; imported here so Django registers the model.
 from frontend_api.caching.generation import ContentGeneration  # noqa: E402, F401
 from frontend_api.revalidation.deliveries import WebhookDelivery  # noqa: E402, F401
+from frontend_api.stored.models import StoredMarks, StoredPage  # noqa: E402, F401

@@ -1,7 +1,12 @@
 """What every public endpoint shares: anonymous, compact JSON, hostile input refused as a 4xx."""
 
+from typing import Any
+
 from django.http import Http404
 from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
 from wagtail.api.v2.utils import BadRequestError
 
 from frontend_api.errors import error_response
@@ -11,14 +16,14 @@ MAX_FIELDS_NESTING = 10
 MAX_ID = 2**63 - 1  # the largest key any supported database stores
 
 
-class PublicAPIMixin:
+class PublicAPIMixin(APIView):
     """Anonymous JSON only: cookies and Authorization headers change nothing."""
 
     renderer_classes = [CompactJSONRenderer]
-    authentication_classes: list = []
+    authentication_classes = []
     permission_classes = [AllowAny]
 
-    def initial(self, request, *args, **kwargs):
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         for name, value in request.GET.lists():
             if "\x00" in name or any("\x00" in item for item in value):
@@ -29,7 +34,7 @@ class PublicAPIMixin:
         if int(kwargs.get("pk", 0)) > MAX_ID:
             raise Http404
 
-    def handle_exception(self, exc):
+    def handle_exception(self, exc: Exception) -> Response:
         response = error_response(exc)
         if response is None:
             return super().handle_exception(exc)

@@ -1,6 +1,7 @@
 """Compact JSON through orjson: no indentation, whatever the client asks for."""
 
 import decimal
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
@@ -23,7 +24,12 @@ class CompactJSONRenderer(BaseRenderer):
     format = "json"
     charset = None
 
-    def render(self, data: Any, accepted_media_type=None, renderer_context=None) -> bytes:
+    def render(
+        self,
+        data: Any,
+        accepted_media_type: str | None = None,
+        renderer_context: Mapping[str, Any] | None = None,
+    ) -> bytes:
         if data is None:
             return b""
         return orjson.dumps(data, default=_default, option=orjson.OPT_NON_STR_KEYS)

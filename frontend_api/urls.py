@@ -8,6 +8,7 @@ from frontend_api.feeds import urls as feed_urls
 from frontend_api.router import api_router
 from frontend_api.schema.views import SchemaView, schema_docs
 from frontend_api.seo.sitemap import robots_txt, sitemap
+from frontend_api.transcripts import urls as transcript_urls
 
 urlpatterns = [
     # Token endpoints take any path tail, so a malformed token still gets the JSON 404.
@@ -20,6 +21,7 @@ urlpatterns = [
     # Last of the /api/ routes: anything else there is a JSON 404, whatever DEBUG says.
     re_path(r"^api/(?P<rest>.*)$", api_not_found),
     path("feeds/", include(feed_urls)),
+    path("transcripts/", include(transcript_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]

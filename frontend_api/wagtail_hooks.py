@@ -1,7 +1,8 @@
 """Admin wiring: reviewer links (URLs, page header menu item, audit log actions) and the
 revalidation webhooks report."""
 
-from django.urls import include, path, reverse
+from django.http import HttpRequest
+from django.urls import URLResolver, include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -37,7 +38,7 @@ def review_links_header_button(page, user, view_name, next_url=None):
 
 
 @hooks.register("register_admin_urls")
-def review_links_urls():
+def review_links_urls() -> list[URLResolver]:
     urls = [
         path("<int:page_id>/", admin_views.ReviewLinksView.as_view(), name="index"),
         path(
@@ -59,7 +60,7 @@ def review_link_log_actions(actions):
 
 
 @hooks.register("register_admin_urls")
-def revalidation_report_urls():
+def revalidation_report_urls() -> list[URLResolver]:
     view = WebhookDeliveriesReportView
     urls = [
         path("", view.as_view(), name="index"),
@@ -72,14 +73,14 @@ def revalidation_report_urls():
 class RevalidationReportMenuItem(MenuItem):
     """Shown to whoever may view deliveries (superusers, or the model's view permission)."""
 
-    def is_shown(self, request) -> bool:
+    def is_shown(self, request: HttpRequest) -> bool:
         return WebhookDeliveriesReportView.permission_policy.user_has_permission(
             request.user, "view"
         )
 
 
 @hooks.register("register_reports_menu_item")
-def revalidation_report_menu_item():
+def revalidation_report_menu_item() -> MenuItem:
     return RevalidationReportMenuItem(
         "Revalidation webhooks",
         reverse("revalidation_report:index"),

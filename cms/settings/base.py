@@ -186,7 +186,7 @@ ADMIN_CSP = {
 }
 # Redoc (drf-spectacular-sidecar, from our static files) starts a worker from a blob: URL and
 # injects its styles; the page has no inline script.
-API_DOCS_CSP = {
+API_DOCS_CSP: dict[str, list[str]] = {
     "default-src": [CSP.NONE],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
@@ -287,6 +287,14 @@ IMPORT_MAX_DEPTH = int(os.environ.get("IMPORT_MAX_DEPTH", "100"))
 
 # Response cache and HTTP caching of the public API, revalidation webhook (docs/caching.md).
 API_CACHE_ENABLED = os.environ.get("API_CACHE_ENABLED", "true").lower() in ("1", "true", "yes")
+# Plain detail reads answered from stored representations (docs/read-path.md); false renders
+# every read, for debugging. API_STORED_RERENDER=false when no task worker runs.
+API_STORED_REPRESENTATIONS = os.environ.get("API_STORED_REPRESENTATIONS", "true").lower() in (
+    "1",
+    "true",
+    "yes",
+)
+API_STORED_RERENDER = os.environ.get("API_STORED_RERENDER", "true").lower() in ("1", "true", "yes")
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "0"))
 API_CACHE_S_MAXAGE = int(os.environ.get("API_CACHE_S_MAXAGE", "0"))
 FRONTEND_REVALIDATE_URL = os.environ.get("FRONTEND_REVALIDATE_URL", "")
@@ -297,6 +305,16 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
 }
+# The largest transcript file an editor or attach_transcript may attach, in bytes.
+TRANSCRIPT_MAX_BYTES = int(os.environ.get("TRANSCRIPT_MAX_BYTES", "5000000"))
+# Publishing from the editor is refused while a quote is not verified against the transcript.
+QUOTES_MUST_BE_VERIFIED = os.environ.get("QUOTES_MUST_BE_VERIFIED", "false").lower() in (
+    "1",
+    "true",
+    "yes",
+)
+# Seconds each step of probing an external audio URL may take (HEAD, then a ranged GET).
+AUDIO_PROBE_TIMEOUT = float(os.environ.get("AUDIO_PROBE_TIMEOUT", "10"))
 # Optional CDN or proxy purges through wagtail.contrib.frontend_cache (docs/caching.md).
 if os.environ.get("FRONTEND_CACHE_PURGE_LOCATION"):
     WAGTAILFRONTENDCACHE = {

@@ -1,5 +1,6 @@
 """What blocks need to speak to the API: JSON Schema helpers and the resolver protocol."""
 
+import hashlib
 from typing import Protocol
 
 from wagtail.rich_text import expand_db_html
@@ -53,3 +54,14 @@ class BasicResolver:
 
 def api_resolver(context: dict | None) -> APIResolver:
     return (context or {}).get("api_resolver") or BasicResolver()
+
+
+def quote_key(text: str, person_id: int | None, speaker_name: str, timestamp: int | None) -> str:
+    """What a quote says, by whom and when, as a short key: changing any of them changes it."""
+    parts = f"{text.strip()}\x1f{person_id or ''}\x1f{speaker_name.strip()}\x1f{timestamp}"
+    return hashlib.sha256(parts.encode()).hexdigest()[:24]
+
+
+def quote_verified(context: dict | None, key: str) -> bool:
+    """Whether the serving app says the last quote check found this quote as written."""
+    return key in (context or {}).get("verified_quotes", ())

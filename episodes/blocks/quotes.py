@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .api import api_object, nullable
+from .api import api_object, nullable, quote_key, quote_verified
 from .cleaning import clean_struct, text_of
 from .timestamps import TimestampBlock, timestamp_seconds
 
@@ -22,6 +22,42 @@ def speaker_representation(person, name: str) -> dict | None:
     if name:
         return {"name": name, "role": None}
     return None
+
+
+def _speaker_id(value) -> int | None:
+    speaker = value.get("speaker")
+    # A Person, or its id where the serving app loaded the stream without the snippets.
+    return getattr(speaker, "pk", speaker) if speaker is not None else None
+
+
+def pull_quote_key(value) -> str:
+    """The key of a pull quote's StructValue as it is written now."""
+    return quote_key(
+        value.get("text") or "",
+        _speaker_id(value),
+        value.get("speaker_name") or "",
+        timestamp_seconds(value.get("timestamp")),
+    )
+
+
+def supporting_quote_key(value) -> str:
+    return quote_key(
+        value.get("text") or "", _speaker_id(value), value.get("speaker_name") or "", None
+    )
+
+
+def quote_keys(body) -> list[str]:
+    """The keys of every pull quote and FAQ supporting quote of a body StreamValue."""
+    keys = []
+    for child in body:
+        if child.block_type == "pull_quote":
+            keys.append(pull_quote_key(child.value))
+        elif child.block_type == "faq":
+            for item in child.value["items"]:
+                quote = item["quote"]
+                if quote and (quote.get("text") or "").strip():
+                    keys.append(supporting_quote_key(quote))
+    return keys
 
 
 class SpeakerFields:
@@ -43,6 +79,7 @@ class PullQuoteBlock(blocks.StructBlock):
             "text": {"type": "string"},
             "speaker": SPEAKER_SCHEMA,
             "timestamp_seconds": nullable({"type": "integer", "minimum": 0}),
+            "verified": {"type": "boolean"},
         }
     )
 
@@ -68,17 +105,23 @@ class PullQuoteBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None) -> dict[str, Any]:
         data = super().get_api_representation(value, context)
+        seconds = timestamp_seconds(data["timestamp"])
         return {
             "text": data["text"],
             "speaker": speaker_representation(value.get("speaker"), data["speaker_name"]),
-            "timestamp_seconds": timestamp_seconds(data["timestamp"]),
+            "timestamp_seconds": seconds,
+            "verified": quote_verified(context, pull_quote_key(value)),
         }
 
 
 class SupportingQuoteBlock(blocks.StructBlock):
     """An optional quote from the episode that backs an FAQ answer."""
 
-    api_schema = nullable(api_object({"text": {"type": "string"}, "speaker": SPEAKER_SCHEMA}))
+    api_schema = nullable(
+        api_object(
+            {"text": {"type": "string"}, "speaker": SPEAKER_SCHEMA, "verified": {"type": "boolean"}}
+        )
+    )
 
     text = blocks.TextBlock(required=False)
     speaker = SnippetChooserBlock("episodes.Person", required=False)
@@ -102,4 +145,5 @@ class SupportingQuoteBlock(blocks.StructBlock):
         if not (data["text"] or "").strip():
             return None
         speaker = speaker_representation(value.get("speaker"), data["speaker_name"])
-        return {"text": data["text"], "speaker": speaker}
+        verified = quote_verified(context, supporting_quote_key(value))
+        return {"text": data["text"], "speaker": speaker, "verified": verified}

@@ -119,11 +119,11 @@ def heading_errors(body) -> dict[int, StructBlockValidationError]:
     return errors
 
 
-def heading_anchors(body) -> dict[str, str]:
+def heading_anchors(body) -> dict[str | None, str]:
     """Map each heading block's id to a slug anchor that is unique within the page."""
     explicit = {child.value.get("anchor") for child in body if child.block_type == "heading"}
     used = {anchor for anchor in explicit if anchor}
-    anchors = {}
+    anchors: dict[str | None, str] = {}
     for child in body:
         if child.block_type != "heading":
             continue

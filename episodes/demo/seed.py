@@ -182,6 +182,8 @@ class Seeder:
             parent=show,
             host_links=[EpisodeHost(person=people[key]) for key in hosts],
             guest_links=[EpisodeGuest(person=people[key]) for key in guests],
+            # Left blank, as an editor leaves it: read from the audio.
+            audio_mime_type="",
             **fields,
         )
         episode.tags.add(*tags)
@@ -291,6 +293,7 @@ class Seeder:
             audio_url="",
             audio_duration=None,
             audio_size=None,
+            audio_mime_type="",
             summary=spec["summary"],
             body=[block_values.heading(heading_text), block_values.paragraph(html)],
             draft=True,

@@ -21,14 +21,7 @@ if TYPE_CHECKING:
 def build_change(record: "Pending", existing: set[int]) -> PageChange:
     """The PageChange for what a transaction recorded; `existing` are its pages still there."""
     changed = existing | record.pages | record.deleted.keys()
-    pages = dict(Page.objects.filter(pk__in=existing).values_list("pk", "path"))
-    shown_by = (
-        _linking_pages(changed)
-        | _ancestors(pages.values())
-        | _children_of_shows(existing)
-        | _fallback_relatives(existing)
-    )
-    affected = (existing | shown_by) - record.deleted.keys()
+    affected = (existing | pages_showing(changed, existing)) - record.deleted.keys()
     url_paths = dict(Page.objects.filter(pk__in=affected).values_list("pk", "url_path"))
     paths = set(url_paths.values()) | set(record.deleted.values())
     for before, after in record.renames:
@@ -43,6 +36,17 @@ def build_change(record: "Pending", existing: set[int]) -> PageChange:
         api_urls=tuple(_api_urls(affected | record.deleted.keys(), frontend_paths)),
         shared=record.shared,
         deleted_page_ids=frozenset(record.deleted),
+    )
+
+
+def pages_showing(changed: set[int], existing: set[int]) -> set[int]:
+    """Pages that show the changed ones (`existing`: those of them not deleted)."""
+    paths = Page.objects.filter(pk__in=existing).values_list("path", flat=True)
+    return (
+        _linking_pages(changed)
+        | _ancestors(paths)
+        | _children_of_shows(existing)
+        | _fallback_relatives(existing)
     )
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from episodes.models import EpisodePage
+from episodes.rules import fallback_match
 from frontend_api.loading.batch import STEP, PageBatch
 from frontend_api.loading.sites import SiteInfo
 
@@ -44,9 +45,11 @@ def scope_tags_around(tree_path: str) -> set[str]:
 
 
 def related_tags(rubric_id: int | None, tag_names: Iterable[str]) -> set[str]:
-    tags = {tag_name_tag(name) for name in tag_names}
-    if rubric_id:
-        tags.add(rubric_tag(rubric_id))
+    """The tags of what the content rule matches an episode's related fallback on."""
+    match = fallback_match(rubric_id, tag_names)
+    tags = {tag_name_tag(name) for name in match.tag_names}
+    if match.rubric_id is not None:
+        tags.add(rubric_tag(match.rubric_id))
     return tags
 
 

@@ -1,6 +1,7 @@
 """HTTP validators and freshness: ETag, Last-Modified, Cache-Control and 304 answers."""
 
 import time
+from typing import cast
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response
@@ -48,8 +49,12 @@ def public_response(request: HttpRequest, entry: Entry, outcome: str) -> HttpRes
     headers["Cache-Control"] = f"public, max-age={max_age}, s-maxage={s_maxage}"
     if not any(name in request.META for name in PRECONDITIONS):
         return response
-    return get_conditional_response(
-        request, etag=entry.etag, last_modified=modified, response=response
+    # Given a response, Django returns it or a 304/412 in its place, never None.
+    return cast(
+        HttpResponse,
+        get_conditional_response(
+            request, etag=entry.etag, last_modified=modified, response=response
+        ),
     )
 
 

@@ -21,6 +21,7 @@ from episodes.models import EpisodePage, EpisodeTag
 from frontend_api.caching import dependencies, generation, versions
 from frontend_api.caching.affected import build_change
 from frontend_api.caching.signals import pages_changed
+from frontend_api.stored.marking import mark_recorded
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +63,8 @@ def discard_pending() -> None:
 def schedule() -> None:
     """Flush after the current transaction commits (now when none is open), or at the end of
     the surrounding `one_change()`."""
+    # Stored answers go stale in the transaction of the change, before anyone can read it.
+    mark_recorded(pending())
     if getattr(_state, "batch_depth", 0):
         return
     transaction.on_commit(flush, robust=True)

@@ -1,5 +1,6 @@
 """Which signals mean that public API answers changed; each only records, `flush` does the rest."""
 
+from django.db.models import Model
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from taggit.models import Tag
@@ -41,7 +42,7 @@ DRAFT_FIELDS = frozenset(
 )
 
 
-def shared_models() -> list[type]:
+def shared_models() -> list[type[Model]]:
     """Models every response may show: their changes restamp the `shared` tag."""
     return [
         Site,

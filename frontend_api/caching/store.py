@@ -136,8 +136,9 @@ def lookup(key: str) -> tuple[Entry | None, str | None, str]:
     if any(stamps[tag] != stamp for tag, stamp in entry.stamps.items()):
         return None, epoch, base
     # Still current: restamp it with the epoch it was checked against, for one-trip hits.
-    if stamps[versions.EPOCH] is not None:
-        entry.epoch = stamps[versions.EPOCH]
+    checked_epoch = stamps[versions.EPOCH]
+    if checked_epoch is not None:
+        entry.epoch = checked_epoch
         save(key, entry)
     return entry, epoch, base
 

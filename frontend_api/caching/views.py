@@ -7,8 +7,10 @@ bytes are then stored with the stamps of those tags, unless something changed me
 """
 
 from collections.abc import Iterable
+from typing import cast
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from rest_framework.views import APIView
 from wagtail.models import Page
 
 from frontend_api.caching import dependencies, store, versions
@@ -18,13 +20,13 @@ from frontend_api.caching.http import is_private, public_response, uncacheable
 STORED_STATUSES = frozenset({200, 301, 302})
 
 
-class CachedViewMixin:
+class CachedViewMixin(APIView):
     """Serve GET and HEAD from the response cache; give every public answer its validators."""
 
     cache_tags: set[str]
     cache_expiry: float | None = None
 
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         if request.method not in ("GET", "HEAD"):
             return super().dispatch(request, *args, **kwargs)
         enabled = cache_enabled()
@@ -36,7 +38,8 @@ class CachedViewMixin:
             if entry is not None:
                 return public_response(request, entry, "hit")
         self.cache_tags = {dependencies.SHARED}
-        response = super().dispatch(request, *args, **kwargs)
+        # The API views answer with a DRF Response or a redirect, never a streaming response.
+        response = cast(HttpResponse, super().dispatch(request, *args, **kwargs))
         if response.status_code not in STORED_STATUSES:
             return uncacheable(response)
         if is_private(response):
@@ -48,7 +51,7 @@ class CachedViewMixin:
         stamps = versions.read_or_create([versions.EPOCH, *self.cache_tags])
         current_epoch = stamps.pop(versions.EPOCH)
         entry = store.Entry.from_response(response, current_epoch, base, stamps, self.cache_expiry)
-        if enabled and epoch == current_epoch:
+        if key is not None and epoch == current_epoch:  # a key is made only when enabled
             store.save(key, entry)
         return public_response(request, entry, "miss" if enabled else "off")
 

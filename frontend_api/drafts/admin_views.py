@@ -1,7 +1,9 @@
 """Admin views to create, list and revoke a page's reviewer links."""
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -16,10 +18,10 @@ from frontend_api.drafts.review_links import can_manage_links, issue_link, revie
 from frontend_api.models import ReviewLink
 
 
-class PageLinksMixin:
+class PageLinksMixin(View):
     """Loads the page from the URL and refuses anyone who may not edit it."""
 
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not can_manage_links(self.page, request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
@@ -47,7 +49,7 @@ class ReviewLinksView(PageLinksMixin, WagtailAdminTemplateMixin, TemplateView):
             {"url": "", "label": "Reviewer links"},
         ]
 
-    def get_context_data(self, **kwargs) -> dict:
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.setdefault("form", ReviewLinkForm(page=self.page, user=self.request.user))
         context["page"] = self.page
@@ -56,7 +58,7 @@ class ReviewLinksView(PageLinksMixin, WagtailAdminTemplateMixin, TemplateView):
         )
         return context
 
-    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         form = ReviewLinkForm(request.POST, page=self.page, user=request.user)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)

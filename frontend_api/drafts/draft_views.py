@@ -3,7 +3,7 @@
 import re
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 from rest_framework.fields import DateTimeField
 from rest_framework.request import Request
@@ -30,14 +30,16 @@ class DraftView(PublicAPIMixin, APIView):
 
     throttle_classes = [TokenRateThrottle]
 
-    def initial(self, request: Request, *args, **kwargs) -> None:
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         try:
             super().initial(request, *args, **kwargs)
         except BadRequestError:
             # A NUL byte in a token is one more malformed token: the same 404, not a 400.
             raise Http404 from None
 
-    def finalize_response(self, request: HttpRequest, response: Response, *args, **kwargs):
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
         response = super().finalize_response(request, response, *args, **kwargs)
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"

@@ -1,6 +1,8 @@
 """The admin form for creating a reviewer link."""
 
+from collections.abc import Mapping
 from datetime import timedelta
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -36,8 +38,8 @@ class ReviewLinkForm(forms.ModelForm):
         widgets = {"expires_at": AdminDateTimeInput}
         help_texts = {"note": "Optional: who it is for, or what to look at. Shown to the reviewer."}
 
-    def __init__(self, *args, page: Page, user, **kwargs):
-        super().__init__(*args, instance=ReviewLink(page=page, created_by=user), **kwargs)
+    def __init__(self, data: Mapping[str, Any] | None = None, *, page: Page, user) -> None:
+        super().__init__(data, instance=ReviewLink(page=page, created_by=user))
         self.user = user
         default_days = settings.REVIEW_LINK_DEFAULT_DAYS
         # The blank instance's values would win over field initials, so set the form's own.
@@ -47,8 +49,10 @@ class ReviewLinkForm(forms.ModelForm):
             "expires_at"
         ].help_text = f"{default_days} days by default, at most {settings.REVIEW_LINK_MAX_DAYS}."
 
-    def clean(self) -> dict:
-        cleaned_data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        # ModelForm.clean returns cleaned_data; its stubs allow None, as Form.clean may.
+        cleaned_data = self.cleaned_data
         # The creator is always the signed-in user; a request naming someone else is forged.
         claimed_creator = self.data.get("created_by")
         if claimed_creator not in (None, "", str(self.user.pk)):

@@ -1,7 +1,9 @@
 """Per-client rate limit for the token endpoints, keyed on an address a client cannot forge."""
 
 from django.conf import settings
+from rest_framework.request import Request
 from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.views import APIView
 
 
 def client_address(meta: dict) -> str:
@@ -27,5 +29,5 @@ class TokenRateThrottle(SimpleRateThrottle):
     def get_rate(self) -> str:
         return settings.TOKEN_RATE_LIMIT
 
-    def get_cache_key(self, request, view) -> str:
+    def get_cache_key(self, request: Request, view: APIView) -> str:
         return self.cache_format % {"scope": self.scope, "ident": client_address(request.META)}

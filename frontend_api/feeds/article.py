@@ -5,7 +5,7 @@ from typing import Any
 
 from django.utils.html import escape, format_html
 
-from episodes.models import Person
+from episodes.models import EpisodePage, Person
 from frontend_api.feeds.chapters import raw_blocks
 from frontend_api.feeds.media import BODY_IMAGE_SPEC, images_with, rendition_url
 
@@ -18,6 +18,12 @@ def _text(value: Any) -> str:
 
 def _pk(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _by_pk[T](loaded: Mapping[int, T], value: Any) -> T | None:
+    """The loaded object a stored reference points to, or None for a missing or bad one."""
+    pk = _pk(value)
+    return None if pk is None else loaded.get(pk)
 
 
 def list_items(raw: Any) -> list[Mapping]:
@@ -66,30 +72,30 @@ class ArticleRenderer:
         self.rich_text = self._resolve(every_block, resolve)
 
     @staticmethod
-    def _load_people(blocks: list[dict]) -> dict[int, str]:
+    def _load_people(blocks: Sequence[Mapping[str, Any]]) -> dict[int, str]:
         ids = {_pk(quote.get("speaker")) for block in blocks for quote in _quotes(block)}
         ids.discard(None)
         return dict(Person.objects.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
 
     @staticmethod
-    def _load_images(blocks: list[dict]) -> dict[int, Any]:
+    def _load_images(blocks: Sequence[Mapping[str, Any]]) -> dict[int, Any]:
         ids = {_pk(block["value"].get("image")) for block in blocks if block.get("type") == "image"}
         ids.discard(None)
         if not ids:
             return {}
         return {image.pk: image for image in images_with(BODY_IMAGE_SPEC).filter(pk__in=ids)}
 
-    def _resolve(self, blocks: list[dict], resolve: Resolver) -> dict[str, str]:
+    def _resolve(self, blocks: Sequence[Mapping[str, Any]], resolve: Resolver) -> dict[str, str]:
         sources = [episode.summary or "" for episode in self.episodes]
         sources += [text for block in blocks for text in _rich_texts(block)]
         unique = list(dict.fromkeys(sources))
         return dict(zip(unique, resolve(unique), strict=True))
 
-    def summary(self, episode) -> str:
+    def summary(self, episode: EpisodePage) -> str:
         """The episode's summary as frontend-ready HTML."""
         return self.rich_text.get(episode.summary or "", "")
 
-    def body(self, episode) -> str:
+    def body(self, episode: EpisodePage) -> str:
         """The episode's article as show-notes HTML."""
         return "\n".join(filter(None, (self._block(block) for block in self.blocks[episode.pk])))
 
@@ -114,13 +120,13 @@ class ArticleRenderer:
         text = _text(quote.get("text"))
         if not text:
             return ""
-        speaker = self.people.get(_pk(quote.get("speaker"))) or _text(quote.get("speaker_name"))
+        speaker = _by_pk(self.people, quote.get("speaker")) or _text(quote.get("speaker_name"))
         cite = format_html("<p>— {}</p>", speaker) if speaker else ""
         return format_html("<blockquote><p>{}</p>{}</blockquote>", text, cite)
 
     def _faq(self, value: Mapping) -> str:
         title = _text(value.get("title"))
-        parts = [format_html("<h2>{}</h2>", title)] if title else []
+        parts: list[str] = [format_html("<h2>{}</h2>", title)] if title else []
         for item in list_items(value.get("items")):
             parts.append(format_html("<h3>{}</h3>", _text(item.get("question"))))
             parts.append(self.rich_text.get(item.get("answer") or "", ""))
@@ -129,7 +135,7 @@ class ArticleRenderer:
         return "\n".join(filter(None, parts))
 
     def _image(self, value: Mapping) -> str:
-        image = self.images.get(_pk(value.get("image")))
+        image = _by_pk(self.images, value.get("image"))
         if image is None:
             return ""
         caption = " ".join(filter(None, (_text(value.get("caption")), _text(value.get("credit")))))

@@ -1,10 +1,13 @@
 """Podcasting 2.0 JSON chapters made from an episode's headings and the moments editors noted."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import SimpleNamespace
 from typing import Any
 
+from wagtail.blocks.stream_block import StreamValue
+
 from episodes.blocks import heading_anchors, parse_timestamp
+from episodes.models import EpisodePage, PodcastPage
 
 CHAPTERS_VERSION = "1.2.0"
 
@@ -24,7 +27,7 @@ def _level(value: Mapping) -> int:
     return int(level[1]) if level[1:].isdigit() else 2
 
 
-def raw_blocks(body) -> list[dict]:
+def raw_blocks(body: StreamValue | None) -> list[Mapping[str, Any]]:
     """The body's stored blocks, skipping anything that isn't a well-formed block."""
     return [
         block
@@ -33,7 +36,7 @@ def raw_blocks(body) -> list[dict]:
     ]
 
 
-def section_start(blocks: list[dict], index: int) -> int | None:
+def section_start(blocks: Sequence[Mapping[str, Any]], index: int) -> int | None:
     """When the section under the heading blocks[index] starts in the audio, if known."""
     # The heading's own timestamp wins; otherwise the earliest quote or subheading
     # timestamp inside the section (until the next heading of the same or a higher level).
@@ -53,7 +56,7 @@ def section_start(blocks: list[dict], index: int) -> int | None:
     return min(moments, default=None)
 
 
-def build_chapters(body, page_url: str) -> list[dict]:
+def build_chapters(body: StreamValue | None, page_url: str) -> list[dict]:
     """One chapter per heading that has a moment in the audio, in audio order."""
     blocks = raw_blocks(body)
     headings = [
@@ -89,7 +92,7 @@ def _first_per_moment(chapters: Iterable[dict]) -> list[dict]:
     return kept
 
 
-def chapters_document(episode, show, page_url: str) -> dict:
+def chapters_document(episode: EpisodePage, show: PodcastPage, page_url: str) -> dict:
     """The whole JSON chapters file for an episode."""
     return {
         "version": CHAPTERS_VERSION,

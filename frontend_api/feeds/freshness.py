@@ -4,6 +4,7 @@ import hashlib
 import math
 import time
 from datetime import datetime
+from typing import cast
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -36,4 +37,8 @@ def conditional(request: HttpRequest, response: HttpResponse, modified: int | No
         response.headers["Last-Modified"] = http_date(modified)
     # Apps may keep a copy but must revalidate, so a publish shows on their next poll.
     patch_cache_control(response, public=True, no_cache=True)
-    return get_conditional_response(request, etag=etag, last_modified=modified, response=response)
+    # Given a response, Django returns it or a 304/412 in its place, never None.
+    return cast(
+        HttpResponse,
+        get_conditional_response(request, etag=etag, last_modified=modified, response=response),
+    )

@@ -1,7 +1,8 @@
 """Absolute URLs of the images and files that feeds point podcast apps at."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
 
 from frontend_api.loading.links import absolute_url
 
@@ -11,12 +12,12 @@ PERSON_SPEC = "fill-400x400|format-jpeg"
 BODY_IMAGE_SPEC = "width-800|format-jpeg"
 
 
-def rendition_url(image, spec: str) -> str:
+def rendition_url(image: AbstractImage | None, spec: str) -> str:
     """The absolute URL of an image rendition, or "" without an image."""
     return absolute_url(image.get_rendition(spec).url) if image else ""
 
 
-def images_with(spec: str):
+def images_with(spec: str) -> QuerySet:
     """An image queryset whose renditions for spec come in the same prefetch."""
     return get_image_model().objects.prefetch_renditions(spec)
 

@@ -1,6 +1,8 @@
 """The show's podcast feed: which episodes, and what each RSS, itunes and podcast tag says."""
 
 import uuid
+from datetime import datetime
+from typing import cast
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -12,6 +14,7 @@ from django.utils.feedgenerator import Enclosure
 
 from episodes.choices import split_apple_category
 from episodes.models import EpisodeGuest, EpisodeHost, EpisodePage, PodcastPage
+from episodes.transcripts.models import Transcript
 from frontend_api.feeds import freshness
 from frontend_api.feeds.article import ArticleRenderer
 from frontend_api.feeds.chapters import build_chapters
@@ -20,7 +23,7 @@ from frontend_api.feeds.media import ARTWORK_SPEC, PERSON_SPEC, image_prefetch, 
 from frontend_api.loading.links import frontend_url
 from frontend_api.loading.references import private_collection_condition
 from frontend_api.loading.richtext import expand_rich_text
-from frontend_api.pages.episode_media import episode_audio, transcript_details
+from frontend_api.pages.episode_media import episode_audio, episode_transcript
 from frontend_api.visibility import aired_episodes, visible_show
 
 # The Podcasting 2.0 namespace's own UUID, the seed of every podcast:guid (UUIDv5).
@@ -70,7 +73,8 @@ class PodcastFeed(Feed):
         except ObjectDoesNotExist:
             raise Http404("No such show.") from None
         self.prepare(show, request)
-        generator = self.get_feed(show, request)
+        # get_feed builds an instance of feed_type; the stubs only promise a SyndicationFeed.
+        generator = cast(PodcastRssFeed, self.get_feed(show, request))
         generator.feed["language"] = show.language
         response = HttpResponse(content_type=generator.content_type)
         generator.write(response, "utf-8")
@@ -97,8 +101,8 @@ class PodcastFeed(Feed):
         self.episodes = list(
             aired_episodes(show)
             .exclude(audio_file__isnull=True, audio_url="")
-            .select_related("audio_file", "transcript")
-            .annotate(transcript_private=private_collection_condition("transcript__"))
+            .select_related("audio_file", "transcript_file", "transcript")
+            .annotate(transcript_private=private_collection_condition("transcript_file__"))
             .prefetch_related(
                 image_prefetch("cover_image", ARTWORK_SPEC),
                 Prefetch("host_links", queryset=hosts),
@@ -162,20 +166,35 @@ class PodcastFeed(Feed):
     def item_guid_is_permalink(self, episode: EpisodePage) -> bool:
         return False
 
-    def item_pubdate(self, episode: EpisodePage):
+    def item_pubdate(self, episode: EpisodePage) -> datetime | None:
         return episode.broadcast_at
 
     def item_enclosures(self, episode: EpisodePage) -> list[Enclosure]:
         audio = episode_audio(episode)
+        if audio is None:  # items() leaves out episodes without audio
+            return []
         # RSS wants a length even when nobody knows it; 0 is the convention for "unknown".
         return [Enclosure(audio["url"], str(audio["size"] or 0), audio["mime_type"])]
 
     def _transcripts(self, episode: EpisodePage) -> list[dict]:
-        """The podcast:transcript attributes; none for a document in a restricted collection."""
-        if episode.transcript is None or episode.transcript_private:
+        """The podcast:transcript attributes: every format of a parsed transcript, else the
+        file as is; none for a file in a restricted collection."""
+        try:
+            transcript = episode.transcript
+        except Transcript.DoesNotExist:
+            transcript = None
+        document = None if episode.transcript_private else episode.transcript_file
+        details = episode_transcript(transcript, document, self.show.language, episode.pk)
+        if details is None:
             return []
-        details = transcript_details(episode.transcript, self.show.language)
-        return [{name: value for name, value in details.items() if value}]
+        return [
+            {
+                name: value
+                for name, value in {**fmt, "language": details["language"]}.items()
+                if value
+            }
+            for fmt in details["formats"]
+        ]
 
     def item_extra_kwargs(self, episode: EpisodePage) -> dict:
         has_chapters = bool(build_chapters(episode.body, ""))

@@ -15,10 +15,12 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from wagtail.blocks.stream_block import StreamValue
 from wagtail.documents import get_document_model
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page
 
 from episodes.models import EpisodePage, Person, PodcastPage
 from episodes.rules import fallback_related, recency
+from episodes.transcripts.models import Transcript
 from frontend_api.conf import api_setting, image_specs
 from frontend_api.loading.images import image_representation
 from frontend_api.loading.links import frontend_url
@@ -68,7 +70,8 @@ class PageBatch:
             if show is not None:
                 refs.want_image(show.artwork_id, specs)
             if isinstance(page, EpisodePage):
-                for person in self.hosts(page) + self.guests(page):
+                people = self.hosts(page) + self.guests(page) + self.transcript_speakers(page)
+                for person in people:
                     refs.want_image(person.photo_id, specs)
                 for related in self.related_pages(page):
                     refs.want_image(related.cover_image_id, specs)
@@ -91,7 +94,9 @@ class PageBatch:
             if fallback is not None:
                 refs.want_page_set(self._related_key(page), fallback)
         refs.want_image(page.cover_image_id, image_specs())
-        refs.want(get_document_model(), page.transcript_id)
+        refs.want(get_document_model(), page.transcript_file_id)
+        for person_id in self.transcript_person_ids(page):
+            refs.want(Person, person_id)
         self.rich_text_resolver.collect(page.summary)
         body = page.body
         if isinstance(body, StreamValue):
@@ -191,9 +196,25 @@ class PageBatch:
     def guests(self, page: EpisodePage) -> list[Person]:
         return self._people(self.guest_ids(page))
 
+    def transcript(self, page: EpisodePage) -> Transcript | None:
+        """The episode's parsed transcript, joined by the page query (a query for drafts)."""
+        try:
+            return page.transcript
+        except Transcript.DoesNotExist:
+            return None
+
+    def transcript_person_ids(self, page: EpisodePage) -> list[int]:
+        transcript = self.transcript(page)
+        return list(transcript.speaker_person_ids) if transcript is not None else []
+
+    def transcript_speakers(self, page: EpisodePage) -> list[Person]:
+        """The people speaking in the transcript; unmapped labels are never among them."""
+        return self._people(self.transcript_person_ids(page))
+
     def related_pages(self, page: EpisodePage) -> list[EpisodePage]:
         """The editor's choice when there is one, else recent episodes of the rubric or tags."""
         ids = self.related_ids(page)
+        chosen: Iterable[Page | None]
         if ids:
             chosen = (self.references.page(pk) for pk in ids)
         else:
@@ -210,14 +231,14 @@ class PageBatch:
 
     # Representations --------------------------------------------------------------------------
 
-    def image(self, image) -> dict | None:
+    def image(self, image: AbstractImage | None) -> dict | None:
         """Block API resolver: an image with its renditions."""
         if image is None:
             return None
         loaded = self.references.image(image.pk) or image
         return image_representation(loaded)
 
-    def image_by_id(self, pk, alt: str | None = None) -> dict | None:
+    def image_by_id(self, pk: Any, alt: str | None = None) -> dict | None:
         return image_representation(self.references.image(pk), alt=alt) if pk else None
 
     def rich_text(self, html: str) -> str:
@@ -251,8 +272,10 @@ class PageBatch:
                     return []
                 self.prepare([page])
                 stream = self._streams[key]
+            transcript = self.transcript(page) if isinstance(page, EpisodePage) else None
+            verified = frozenset(transcript.verified_quotes) if transcript is not None else ()
             self._bodies[key] = stream.stream_block.get_api_representation(
-                stream, {"api_resolver": self}
+                stream, {"api_resolver": self, "verified_quotes": verified}
             )
         return self._bodies[key]
 

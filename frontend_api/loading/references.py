@@ -3,6 +3,7 @@
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import (
     BooleanField,
@@ -83,7 +84,7 @@ class References:
 
     # What callers want ------------------------------------------------------------------------
 
-    def want(self, model: type[Model], pk) -> None:
+    def want(self, model: type[Model], pk: Any) -> None:
         """Ask for one object by primary key; None and already loaded keys are ignored."""
         if pk is None:
             return
@@ -95,7 +96,7 @@ class References:
         if pk not in self._tried[kind] and pk not in self._loaded[kind]:
             self._wanted[kind].add(pk)
 
-    def want_image(self, pk, specs: Iterable[str]) -> None:
+    def want_image(self, pk: Any, specs: Iterable[str]) -> None:
         """Ask for an image and the renditions it will be shown with."""
         self.image_specs.update(specs)
         self.want(get_image_model(), pk)
@@ -246,14 +247,14 @@ class References:
 
     # Reading ----------------------------------------------------------------------------------
 
-    def get(self, model: type[Model], pk):
+    def get(self, model: type[Model], pk: Any) -> Any:
         """The loaded object, or None when it does not exist (or was never wanted)."""
         try:
             return self._loaded[self._kind(model)].get(int(pk))
         except (TypeError, ValueError):
             return None
 
-    def page(self, pk) -> Page | None:
+    def page(self, pk: Any) -> Page | None:
         return self.get(Page, pk)
 
     def page_keys(self) -> set[int]:
@@ -266,13 +267,13 @@ class References:
     def page_at(self, path: str) -> Page | None:
         return self.pages_by_path.get(path)
 
-    def image(self, pk) -> AbstractImage | None:
+    def image(self, pk: Any) -> AbstractImage | None:
         return self.get(get_image_model(), pk)
 
-    def document(self, pk) -> DocumentRef | None:
+    def document(self, pk: Any) -> DocumentRef | None:
         return self.get(get_document_model(), pk)
 
-    def public_page_url(self, pk) -> str | None:
+    def public_page_url(self, pk: Any) -> str | None:
         """The frontend URL of a live, public page; None for drafts, private or missing pages."""
         page = self.page(pk)
         if page is None or not is_public(page):

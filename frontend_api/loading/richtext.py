@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from django.http import HttpRequest
 from django.utils.html import escape, format_html
 from wagtail.documents import get_document_model
-from wagtail.images.formats import get_image_format
+from wagtail.images.formats import Format, get_image_format
 from wagtail.models import Page
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
@@ -21,7 +21,7 @@ DEFAULT_IMAGE_SPEC = "width-800"
 EMPTY_LINK = "<a>"
 
 
-def _image_format(name: str | None):
+def _image_format(name: str | None) -> Format | None:
     try:
         return get_image_format(name)
     except KeyError:
@@ -82,8 +82,10 @@ class RichTextResolver:
         links = []
         for attrs in attrs_list:
             document = self.references.document(attrs.get("id"))
-            visible = document is not None and not document.private
-            links.append(_link(absolute_url(document.url) if visible else None))
+            if document is None or document.private:
+                links.append(_link(None))
+            else:
+                links.append(_link(absolute_url(document.url)))
         return links
 
     def _images(self, attrs_list: list[dict]) -> list[str]:
@@ -121,7 +123,7 @@ class RichTextResolver:
         return tags
 
 
-def _text(html) -> str:
+def _text(html: object) -> str:
     """Rich text as a string, even from a malformed stored value."""
     return "" if html is None else str(html)
 

@@ -1,6 +1,7 @@
 """Which Wagtail site a request is for, from a cached list so requests need no query."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -77,18 +78,21 @@ def request_site(request: HttpRequest) -> SiteInfo | None:
         if len(sites) > 1:
             raise ValueError(f"several sites match '{named}': add a port number")
         return sites[0]
-    hostname = split_domain_port(request._get_raw_host())[0]
+    # The host unchecked against ALLOWED_HOSTS, as Wagtail's Site.find_for_request reads it;
+    # django-stubs leave out this private method of HttpRequest.
+    hostname = split_domain_port(request._get_raw_host())[0]  # type: ignore[attr-defined]
+    request_port: int | None
     try:
-        port = int(request.get_port())
+        request_port = int(request.get_port())
     except (TypeError, ValueError):
-        port = None
-    return match_site(hostname, port)
+        request_port = None
+    return match_site(hostname, request_port)
 
 
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
 @receiver(post_page_move)
 @receiver(page_slug_changed)
-def forget_sites(**kwargs) -> None:
+def forget_sites(**kwargs: Any) -> None:
     """Sites or their root pages changed: rebuild the list on next use."""
     cache.delete(CACHE_KEY)

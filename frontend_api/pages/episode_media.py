@@ -7,7 +7,9 @@ from typing import Any, Protocol
 from django.conf import settings
 
 from episodes.models import EpisodePage
+from episodes.transcripts.models import Transcript
 from frontend_api.loading.links import absolute_url
+from frontend_api.transcripts.links import transcript_formats
 
 # What the model's audio_mime_type defaults to, for a row whose type was cleared.
 DEFAULT_AUDIO_TYPE = "audio/mpeg"
@@ -55,6 +57,31 @@ def episode_audio(episode: EpisodePage) -> dict[str, Any] | None:
         "size": audio_size(episode),
         "duration_seconds": episode.audio_duration_seconds,
     }
+
+
+def episode_transcript(
+    transcript: Transcript | None,
+    document: DocumentLike | None,
+    show_language: str | None,
+    episode_id: int,
+) -> dict[str, Any] | None:
+    """{url, type, rel, language, cue_count, formats: [{url, type, rel}]}: the parsed
+    transcript in every format, else the transcript file as is (cue_count null), else None;
+    the caller adds the speakers. A document in a restricted collection is passed as None.
+
+    The top-level url, type and rel are the first format's: the shape this field had before
+    transcripts were parsed, which existing clients read.
+    """
+    if transcript is not None:
+        language = transcript.language or show_language or None
+        formats, cue_count = transcript_formats(episode_id), transcript.cue_count
+    elif document is not None:
+        details = transcript_details(document, show_language)
+        language = details.pop("language")
+        formats, cue_count = [details], None
+    else:
+        return None
+    return {**formats[0], "language": language, "cue_count": cue_count, "formats": formats}
 
 
 def transcript_details(document: DocumentLike, language: str | None) -> dict[str, Any]:

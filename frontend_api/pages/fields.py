@@ -10,7 +10,7 @@ from episodes.blocks import HTML, IMAGE_REF, api_object, nullable
 from episodes.models import EpisodePage, PodcastPage
 from episodes.rules import article_title
 from frontend_api.loading.batch import PageBatch
-from frontend_api.pages.episode_media import episode_audio, transcript_details
+from frontend_api.pages.episode_media import episode_audio, episode_transcript
 from frontend_api.pages.nested import Selection
 from frontend_api.seo.jsonld import json_ld
 
@@ -80,7 +80,7 @@ class ParentField(BatchField):
 
     @classmethod
     def nested_schema(cls) -> dict:
-        from frontend_api.schema.document import PAGE_SUMMARY  # the schema module imports this one
+        from frontend_api.schema.components import PAGE_SUMMARY  # which imports this module
 
         return PAGE_SUMMARY
 
@@ -139,25 +139,42 @@ class AudioField(BatchField):
 
 
 class TranscriptField(BatchField):
-    """The transcript document as the feed's podcast:transcript gives it; hidden when private."""
+    """The transcript: its language, speakers, cue count and the URL of each format.
+
+    A parsed transcript is served as WebVTT, SRT, JSON and HTML; a transcript file the CMS
+    can't read is given as is (one format, no cue count), unless its collection is private.
+    """
 
     schema = nullable(
         api_object(
             {
                 "url": URL,
                 "type": STRING,
-                "language": nullable(STRING),
                 "rel": nullable({"const": "captions"}),
+                "language": nullable(STRING),
+                "speakers": {"type": "array", "items": PERSON},
+                "cue_count": nullable({"type": "integer", "minimum": 0}),
+                "formats": {
+                    "type": "array",
+                    "items": api_object(
+                        {"url": URL, "type": STRING, "rel": nullable({"const": "captions"})}
+                    ),
+                },
             }
         )
     )
 
     def represent(self, batch, page: EpisodePage):
-        document = batch.references.document(page.transcript_id)
-        if document is None or document.private:
-            return None
+        document = batch.references.document(page.transcript_file_id)
+        if document is not None and document.private:
+            document = None
         show = batch.show_page(page)
-        return transcript_details(document, show.language if show else None)
+        transcript = batch.transcript(page)
+        details = episode_transcript(transcript, document, show.language if show else None, page.pk)
+        if details is None:
+            return None
+        speakers = [batch.person(person) for person in batch.transcript_speakers(page)]
+        return {"language": details["language"], "speakers": speakers, **details}
 
 
 class ImageField(BatchField):

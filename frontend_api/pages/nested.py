@@ -16,10 +16,10 @@ NESTED_DEFAULTS = ("id", "meta")
 
 
 def _resolve(ref: str) -> dict:
-    # The shared components live in the schema module, which itself imports the fields.
-    from frontend_api.schema import document as schema
+    # The shared components live in the schema package, which itself imports the fields.
+    from frontend_api.schema import components
 
-    return {"#/components/schemas/Image": schema.IMAGE}.get(ref, {})
+    return {"#/components/schemas/Image": components.IMAGE}.get(ref, {})
 
 
 def object_schema(schema: dict) -> dict | None:

@@ -34,7 +34,7 @@ class PageType:
 PAGE_TYPES: tuple[PageType, ...] = (
     PageType(HomePage),
     PageType(PodcastPage),
-    PageType(EpisodePage, joins=("rubric", "audio_file")),
+    PageType(EpisodePage, joins=("rubric", "audio_file", "transcript")),
 )
 
 

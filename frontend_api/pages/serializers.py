@@ -1,6 +1,7 @@
 """The v2 page serializer, with meta fields that point at the frontend and need no queries."""
 
 from collections import OrderedDict
+from collections.abc import Mapping
 from typing import Any
 
 from rest_framework.fields import Field, SkipField
@@ -28,7 +29,7 @@ class PageTypeField(Field):
         return page_type_label(page)
 
 
-def detail_url(context: dict, page: Page) -> str | None:
+def detail_url(context: Mapping[str, Any], page: Page) -> str | None:
     """The page's API URL; None for a page that was never saved (a preview of a new page)."""
     if page.pk is None:
         return None

@@ -30,13 +30,15 @@ from frontend_api.pages.pagination import BoundedPagination
 from frontend_api.pages.queries import api_pages, load_pages
 from frontend_api.pages.serializers import FrontendPageSerializer
 from frontend_api.public_api import PublicAPIMixin
+from frontend_api.stored.reads import StoredDetailMixin
 from frontend_api.visibility import public_pages
 
 
-class PagesAPIViewSet(CachedViewMixin, PublicAPIMixin, v2_views.PagesAPIViewSet):
+class PagesAPIViewSet(CachedViewMixin, StoredDetailMixin, PublicAPIMixin, v2_views.PagesAPIViewSet):
     """v2 pages with episode filters, frontend URLs and batched loading of every reference.
 
     Cached answers depend on the pages they read; listings also on the subtree they list.
+    Plain detail reads are answered from stored representations (docs/read-path.md).
     """
 
     pagination_class = BoundedPagination

@@ -1,5 +1,7 @@
 """After each committed change: queue a webhook delivery and a CDN purge, if configured."""
 
+from typing import Any
+
 from django.conf import settings
 from django.dispatch import receiver
 
@@ -20,7 +22,7 @@ def payload(change: PageChange) -> dict:
 
 
 @receiver(pages_changed, dispatch_uid="revalidation-webhook")
-def queue_notifications(sender, change: PageChange, **kwargs) -> None:
+def queue_notifications(sender: object, change: PageChange, **kwargs: Any) -> None:
     url = api_setting("FRONTEND_REVALIDATE_URL")
     if url:
         delivery = WebhookDelivery.objects.create(url=url, payload=payload(change))

@@ -1,7 +1,7 @@
 """Admin report "Revalidation webhooks": every delivery with its last status, failures first."""
 
 import django_filters
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
@@ -62,7 +62,7 @@ class WebhookDeliveriesReportView(ReportView):
         "url",
     ]
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[WebhookDelivery]:
         # Failed and retrying deliveries are what an admin comes here for.
         trouble = Case(
             When(status=WebhookDelivery.Status.FAILED, then=Value(0)),

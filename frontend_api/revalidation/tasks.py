@@ -8,6 +8,7 @@ import json
 import urllib.error
 import urllib.request
 from datetime import timedelta
+from typing import Any
 
 from django.tasks import task
 from django.utils import timezone
@@ -23,7 +24,7 @@ LONGEST_WAIT = 3600.0
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
     """A redirect is a failed delivery: following it would drop or resend the signed body."""
 
-    def redirect_request(self, *args, **kwargs):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
         return None
 
 

@@ -34,7 +34,7 @@ def _compact(node: dict[str, Any]) -> dict[str, Any]:
 
 def breadcrumb_list(batch: PageBatch, page: Page) -> dict[str, Any]:
     trail = [*batch.ancestors(page), page]
-    items = []
+    items: list[dict[str, Any]] = []
     for ancestor in trail:
         url = batch.url(ancestor)
         items.append(

@@ -1,9 +1,12 @@
 """GET /sitemap.xml of frontend URLs, and the robots.txt that points search engines at it."""
 
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap as sitemap_view
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +18,10 @@ from frontend_api.feeds import freshness
 from frontend_api.loading.links import frontend_url
 from frontend_api.visibility import site_pages, visible
 
+if TYPE_CHECKING:  # django.contrib.sites is not installed; only the signature names it
+    from django.contrib.sites.models import Site
+    from django.contrib.sites.requests import RequestSite
+
 ROBOTS_DISALLOW = ["/admin/", "/api/", "/review/"]
 
 
@@ -24,7 +31,7 @@ class FrontendSitemap(Sitemap):
     def __init__(self, request: HttpRequest):
         self.request = request
 
-    def items(self):
+    def items(self) -> QuerySet[Page]:
         now = timezone.now()
         # An episode's own broadcast date, or a show's or the home's newest aired episode:
         # the moment its frontend page last gained content.
@@ -42,11 +49,16 @@ class FrontendSitemap(Sitemap):
             .order_by("path")
         )
 
-    def lastmod(self, page: Page):
+    def lastmod(self, page: Page) -> datetime | None:
         moments = [page.last_published_at, page.newest_episode_at]
         return max((moment for moment in moments if moment), default=None)
 
-    def get_urls(self, page=1, site=None, protocol=None) -> list[dict]:
+    def get_urls(
+        self,
+        page: int | str = 1,
+        site: "Site | RequestSite | None" = None,
+        protocol: str | None = None,
+    ) -> list[dict[str, Any]]:
         # Django would prefix the CMS's own domain; these pages live on the frontend.
         urls = [
             {

@@ -17,9 +17,23 @@ from django.utils import timezone
 
 from episodes import factories as f
 from episodes.models import EpisodeGuest, EpisodeHost, RelatedEpisode
+from episodes.transcripts.parsing import parse
+from episodes.transcripts.storage import store_transcript
 from home.factories import HomePageFactory, SiteFactory
 from tests.support.content import embed_row, full_body, image
 from tests.support.site import without_stock_pages
+
+GOLDEN_TRANSCRIPT = """WEBVTT
+
+00:00:00.000 --> 00:00:04.250
+<v Host Person>Welcome to the golden episode.
+
+00:00:04.250 --> 00:00:09.125
+<v Speaker 2>Thank you for having me.
+
+00:01:02.000 --> 00:01:05.500
+<v Host Person>Listening comes first, always.
+"""
 
 GOLDEN_DIR = Path(__file__).parent / "golden"
 
@@ -33,6 +47,7 @@ def fixed(factory, golden_pk: int, **kwargs):
 
 GOLDEN_PAGE_IDS: dict[int, int] = {}
 DETAIL_URL = re.compile(r"/api/v2/pages/(\d+)/")
+TRANSCRIPT_URL = re.compile(r"/transcripts/(\d+)\.")
 
 
 def with_golden_ids(value):
@@ -47,6 +62,9 @@ def with_golden_ids(value):
     if isinstance(value, list):
         return [with_golden_ids(item) for item in value]
     if isinstance(value, str):
+        value = TRANSCRIPT_URL.sub(
+            lambda match: f"/transcripts/{GOLDEN_PAGE_IDS.get(int(match[1]), match[1])}.", value
+        )
         return DETAIL_URL.sub(
             lambda match: f"/api/v2/pages/{GOLDEN_PAGE_IDS.get(int(match[1]), match[1])}/", value
         )
@@ -111,7 +129,7 @@ def golden_site(settings, tmp_path, db):
         audio_url="https://audio.example/golden.mp3",
         audio_duration=datetime.timedelta(minutes=48, seconds=5),
         audio_size=46_000_000,
-        transcript=transcript,
+        transcript_file=transcript,
         summary=f'<p>A look back at <a linktype="page" id="{linked.pk}">episode 7</a>.</p>',
         body=full_body(
             people=(host, guest),
@@ -125,6 +143,10 @@ def golden_site(settings, tmp_path, db):
     RelatedEpisode.objects.create(page=episode, episode=linked, sort_order=0)
     episode.tags.add("markets", "audio")
     episode.save()
+    # "Speaker 2" matches no person: the API names Host Person only. The first pull quote is
+    # found there (verified); the others are not.
+    cues = parse(GOLDEN_TRANSCRIPT, "vtt")
+    store_transcript(episode, cues, "vtt", "", "golden.vtt")
     for page in (home, show, linked, episode):
         page.save_revision().publish()
     return {"home": home, "podcast": show, "episode": episode}

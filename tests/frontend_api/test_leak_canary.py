@@ -33,6 +33,9 @@ from wagtail_headless_preview.models import PagePreview
 
 from episodes.factories import EpisodePageFactory, ImageFactory, heading, paragraph
 from episodes.models import RelatedEpisode
+from episodes.transcripts.models import TranscriptCue
+from episodes.transcripts.parsing import Cue
+from episodes.transcripts.storage import store_transcript
 from frontend_api.drafts.tokens import hash_token, new_token
 from frontend_api.models import ReviewLink
 
@@ -79,12 +82,12 @@ class Canary:
 
 
 def marked_episode(parent, name: str, **kwargs):
-    """An episode whose title, headline, summary and body all carry the marker."""
+    """An episode whose title, headline, summary, body and transcript all carry the marker."""
     text = HIDDEN.get(name, name)
     # Slugs stay neutral: a crawler asking for a page's path would find its own request echoed
     # (in a login redirect or a password form), which is no leak.
     kwargs.setdefault("slug", f"canary-{name}")
-    return EpisodePageFactory(
+    page = EpisodePageFactory(
         parent=parent,
         title=f"Episode {text}",
         headline=f"Headline {text}",
@@ -92,6 +95,8 @@ def marked_episode(parent, name: str, **kwargs):
         body=[heading(f"Heading {text}"), paragraph(f"<p>Paragraph {text}</p>")],
         **kwargs,
     )
+    store_transcript(page, [Cue(0, 1000, "", f"Said {text}")], "vtt", "", f"{name}.vtt")
+    return page
 
 
 @pytest.fixture
@@ -245,6 +250,7 @@ def public_urls(canary: Canary) -> list[str]:
         urls += [f"/api/v2/pages/find/?html_path={path}", path.rstrip("/") + "/"]
     urls += [f"/feeds/{canary.show_slug}/"]
     urls += [f"/feeds/{canary.show_slug}/chapters/{n}.json" for n in canary.episode_numbers]
+    urls += [f"/transcripts/{pk}.{ext}" for pk in range(1, top) for ext in ("vtt", "html")]
     for token in canary.dead_review_tokens:
         urls.append(f"/api/v2/review/{token}/")
     for token in canary.dead_preview_tokens:
@@ -311,4 +317,5 @@ def test_the_canary_is_really_in_the_database(canary):
     stored += " ".join(preview.content_json for preview in PagePreview.objects.all())
     stored += " ".join(image.title for image in get_image_model().objects.all())
     stored += " ".join(document.title for document in get_document_model().objects.all())
+    stored += " ".join(TranscriptCue.objects.values_list("text", flat=True))
     assert [name for name, value in HIDDEN.items() if value not in stored] == []

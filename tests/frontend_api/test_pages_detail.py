@@ -108,6 +108,7 @@ def test_body_contract(client, episode):
         "text": "Listening comes first.",
         "speaker": {"name": "Host Person", "role": "Host"},
         "timestamp_seconds": 62,
+        "verified": False,  # no transcript to find it in
     }
     assert values[4]["speaker"] == {"name": "A listener", "role": None}
     assert values[4]["timestamp_seconds"] is None
@@ -123,7 +124,11 @@ def test_body_contract(client, episode):
     assert faq["items"][0] == {
         "question": "Who is it for?",
         "answer": "<p>Anyone <b>curious</b>.</p>",
-        "quote": {"text": "For all.", "speaker": {"name": "Guest Person", "role": None}},
+        "quote": {
+            "text": "For all.",
+            "speaker": {"name": "Guest Person", "role": None},
+            "verified": False,
+        },
     }
     assert faq["items"][1]["quote"] is None
 

@@ -51,8 +51,10 @@ def big_body(blocks: int, *, people, images, links, document) -> list[dict]:
 
 @pytest.fixture(autouse=True)
 def without_response_cache(settings):
-    """These budgets are for rendering; cached answers are counted in tests/frontend_api/caching."""
+    """These budgets are for rendering; cached answers are counted in tests/frontend_api/caching,
+    stored ones (one query) in tests/frontend_api/stored: the warm read would store the detail."""
     settings.API_CACHE_ENABLED = False
+    settings.API_STORED_REPRESENTATIONS = False
 
 
 @pytest.fixture

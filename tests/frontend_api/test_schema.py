@@ -14,7 +14,8 @@ from episodes.demo.content import PEOPLE
 from episodes.demo.seed import article_body
 from episodes.models import RelatedEpisode
 from frontend_api.pages.views import PagesAPIViewSet
-from frontend_api.schema.document import listing_parameters, openapi_document
+from frontend_api.schema.document import openapi_document
+from frontend_api.schema.parameters import listing_parameters
 
 pytestmark = pytest.mark.django_db
 

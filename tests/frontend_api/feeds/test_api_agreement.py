@@ -6,6 +6,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from wagtail.models import Collection, CollectionViewRestriction
 
+from episodes.transcripts.parsing import Cue
+from episodes.transcripts.storage import store_transcript
 from tests.support.published_site import publish_episode, transcript
 
 NS = {
@@ -85,26 +87,61 @@ def test_an_unknown_size_is_null_in_the_api_and_zero_in_the_feed(client, show):
     assert feed_item(client, show).find("enclosure").attrib["length"] == "0"
 
 
-def test_the_transcript_is_the_same_in_both(client, show):
+def feed_tags(item: ET.Element) -> list[dict]:
+    return [tag.attrib for tag in item.findall("podcast:transcript", NS)]
+
+
+def api_tags(api: dict) -> list[dict]:
+    """The API's formats as the feed's attributes (null rel left out)."""
+    return [
+        {name: value for name, value in {**fmt, "language": api["language"]}.items() if value}
+        for fmt in api["formats"]
+    ]
+
+
+def test_a_transcript_file_is_the_same_in_both(client, show):
     document = transcript("notes.srt")
-    episode = publish_episode(show, transcript=document)
+    episode = publish_episode(show, transcript_file=document)
     api = api_episode(client, episode)["transcript"]
-    assert api == {
+    only_format = {
         "url": "http://localhost:8000" + document.url,
         "type": "application/x-subrip",
-        "language": "fr",
         "rel": "captions",
     }
-    tag = feed_item(client, show).find("podcast:transcript", NS)
-    assert tag.attrib == api
+    assert api == {
+        **only_format,
+        "language": "fr",
+        "speakers": [],
+        "cue_count": None,
+        "formats": [only_format],
+    }
+    assert feed_tags(feed_item(client, show)) == api_tags(api)
+
+
+def test_a_parsed_transcript_is_the_same_in_both(client, show):
+    episode = publish_episode(show, transcript_file=transcript("notes.txt"))
+    store_transcript(
+        episode, [Cue(0, 1500, "", "Hello."), Cue(1500, 3000, "", "Bye.")], "vtt", "", "a.vtt"
+    )
+    api = api_episode(client, episode)["transcript"]
+    assert (api["language"], api["cue_count"], api["speakers"]) == ("fr", 2, [])
+    assert [fmt["type"] for fmt in api["formats"]] == [
+        "text/vtt",
+        "application/x-subrip",
+        "application/json",
+        "text/html",
+    ]
+    tags = feed_tags(feed_item(client, show))
+    assert tags == api_tags(api)
+    assert all(tag["language"] == "fr" for tag in tags)
 
 
 def test_a_plain_text_transcript_has_no_rel(client, show):
-    episode = publish_episode(show, transcript=transcript("notes.txt"))
+    episode = publish_episode(show, transcript_file=transcript("notes.txt"))
     api = api_episode(client, episode)["transcript"]
-    assert (api["type"], api["rel"]) == ("text/plain", None)
-    tag = feed_item(client, show).find("podcast:transcript", NS)
-    assert tag.attrib == {key: value for key, value in api.items() if value}
+    (fmt,) = api["formats"]
+    assert (fmt["type"], fmt["rel"]) == ("text/plain", None)
+    assert feed_tags(feed_item(client, show)) == api_tags(api)
 
 
 def test_a_transcript_in_a_restricted_collection_is_in_neither(client, show):
@@ -115,7 +152,7 @@ def test_a_transcript_in_a_restricted_collection_is_in_neither(client, show):
     document = transcript("secret.vtt")
     document.collection = private
     document.save()
-    episode = publish_episode(show, transcript=document)
+    episode = publish_episode(show, transcript_file=document)
     assert api_episode(client, episode)["transcript"] is None
     assert feed_item(client, show).find("podcast:transcript", NS) is None
 

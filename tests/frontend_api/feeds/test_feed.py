@@ -51,7 +51,7 @@ def full_episode(show, people):
         audio_size=39_400_000,
         audio_mime_type="audio/mpeg",
         cover_image=f.ImageFactory(title="Cover"),
-        transcript=transcript(),
+        transcript_file=transcript(),
         summary='<p>How a <b>small</b> studio raised its prices. <a href="https://example.org">Notes</a></p>',
         body=[
             f.heading("Why prices stay low", timestamp="1:10"),
@@ -192,7 +192,7 @@ def test_item_fields(client, full_episode, people):
         "type": "application/json+chapters",
     }
     assert item.find("podcast:transcript", NS).attrib == {
-        "url": "http://localhost:8000" + full_episode.transcript.url,
+        "url": "http://localhost:8000" + full_episode.transcript_file.url,
         "type": "text/vtt",
         "language": "fr",
         "rel": "captions",

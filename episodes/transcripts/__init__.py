@@ -1,0 +1,1 @@
+"""Transcripts of episodes: parsing, storage, speaker mapping (and, later, quote location)."""

@@ -1,0 +1,51 @@
+"""The stored detail answers of published pages, and the counter of changes that staled them."""
+
+from django.db import models
+from wagtail.models import Page, Site
+
+
+class StoredPage(models.Model):
+    """One page's public detail answer for one site, as the render path produced it.
+
+    Served only while fresh: not marked stale, rendered from the page's live revision at its
+    current URL path, and before the earliest expiry of anything it shows.
+    """
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+")
+    body = models.BinaryField()
+    # Response headers besides the validators, which the response cache works out itself.
+    headers = models.JSONField(default=list)
+    # The response cache's dependency tags of the render: the same Last-Modified and stamps.
+    tags = models.JSONField(default=list)
+    # When the first page it shows expires (Unix time): the answer changes then by itself.
+    expires = models.FloatField(null=True, blank=True)
+    # What the page was when rendered; a different live revision or URL path is a miss.
+    revision_id = models.BigIntegerField(null=True)
+    url_path = models.TextField()
+    stale = models.BooleanField(default=False)
+    rendered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        app_label = "frontend_api"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "site"], name="stored_page_per_site"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Stored answer of page {self.page_id} for site {self.site_id}"
+
+
+class StoredMarks(models.Model):
+    """One row counting the changes that marked stored answers stale.
+
+    Moved on in the transaction of the change: a render that began before it is not stored.
+    """
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        app_label = "frontend_api"
+
+    def __str__(self) -> str:
+        return f"Stored answers marked {self.value} times"

@@ -1,0 +1,167 @@
+"""The public detail read: one indexed query for the stored answer, else render and store it.
+
+A stored answer is served only when it is not stale, the page is still live at the same
+revision and URL path in the request's site, under no view restriction, and neither the page
+nor anything the answer shows has reached its expiry: all decided by that one query, with the
+current time. Anything else renders (the existing path) and stores what it rendered, unless a
+change marked stored answers stale while it rendered (marking.py).
+"""
+
+import logging
+from typing import Any
+
+from django.db import DatabaseError, transaction
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from frontend_api.caching.http import is_private
+from frontend_api.caching.store import OWN_HEADERS
+from frontend_api.conf import api_setting
+from frontend_api.loading.sites import SiteInfo, request_site
+from frontend_api.public_api import MAX_ID
+from frontend_api.stored.marking import current_marks, forget_marks
+from frontend_api.stored.models import StoredPage
+
+logger = logging.getLogger(__name__)
+
+# Tells benchmarks and debugging whether the answer came from storage: hit, miss or off.
+OUTCOME_HEADER = "X-API-Stored"
+
+
+class _Raced(Exception):
+    """A change marked stored answers stale while this one was rendering."""
+
+
+def stored_reads_enabled() -> bool:
+    return bool(api_setting("API_STORED_REPRESENTATIONS"))
+
+
+def lookup(page_id: int, site: SiteInfo) -> tuple[bytes, list[list[str]], list[str], float | None]:
+    """Body, headers, dependency tags and expiry of the fresh stored answer; LookupError if none."""
+    now = timezone.now()
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("page__path"), 1, Length("page__path"))
+    )
+    found = list(
+        StoredPage.objects.filter(
+            Q(expires__isnull=True) | Q(expires__gt=now.timestamp()),
+            Q(page__expire_at__isnull=True) | Q(page__expire_at__gt=now),
+            # Pages made without revisions (imports, fixtures) have no live revision.
+            Q(page__live_revision_id=F("revision_id"))
+            | Q(page__live_revision__isnull=True, revision_id__isnull=True),
+            page_id=page_id,
+            site_id=site.id,
+            stale=False,
+            page__live=True,
+            page__url_path=F("url_path"),
+            page__path__startswith=site.root_tree_path,
+        )
+        .exclude(Exists(restricted))
+        .values_list("body", "headers", "tags", "expires")[:1]
+    )
+    if not found:
+        raise LookupError(page_id)
+    body, headers, tags, expires = found[0]
+    return bytes(body), headers, tags, expires
+
+
+def store(
+    page: Any,
+    site: SiteInfo,
+    response: HttpResponse,
+    tags: set[str],
+    expires: float | None,
+    marks: int,
+) -> bool:
+    """Keep the rendered answer of `page`, unless stored answers were marked since `marks`."""
+    headers = [
+        [name, value]
+        for name, value in response.headers.items()
+        if name.lower() not in OWN_HEADERS and name != OUTCOME_HEADER
+    ]
+    try:
+        with transaction.atomic():
+            if current_marks(lock=True) != marks:
+                raise _Raced
+            StoredPage.objects.update_or_create(
+                page_id=page.pk,
+                site_id=site.id,
+                defaults={
+                    "body": response.content,
+                    "headers": headers,
+                    "tags": sorted(tags),
+                    "expires": expires,
+                    "revision_id": page.live_revision_id,
+                    "url_path": page.url_path,
+                    "stale": False,
+                },
+            )
+        forget_marks()
+    except _Raced:
+        return False
+    except DatabaseError as error:
+        # Busy or locked by a change, or the connection went: the next read renders again.
+        logger.warning("a rendered answer was not stored: %s", error)
+        return False
+    return True
+
+
+class StoredDetailMixin:
+    """Serves a plain public detail read (no query parameters) from its stored answer."""
+
+    action_map: dict[str, str]
+    cache_tags: set[str]
+    cache_expiry: float | None = None
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        site = self.stored_site(request, kwargs)
+        if site is None:
+            return super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        page_id = int(kwargs["pk"])
+        try:
+            body, headers, tags, expires = lookup(page_id, site)
+        except LookupError:
+            return self.render_and_store(request, site, page_id, *args, **kwargs)
+        response = HttpResponse(body)
+        for name, value in headers:
+            response.headers[name] = value
+        response.headers[OUTCOME_HEADER] = "hit"
+        if hasattr(self, "cache_tags"):
+            self.cache_tags.update(tags)
+        self.cache_expiry = expires
+        return response
+
+    def render_and_store(
+        self, request: HttpRequest, site: SiteInfo, page_id: int, *args: Any, **kwargs: Any
+    ) -> HttpResponseBase:
+        marks = current_marks()
+        response = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        page = getattr(self, "_cached_object", None)
+        if response.status_code == 200 and page is not None and not is_private(response):
+            if hasattr(response, "render"):
+                response.render()
+            store(
+                page, site, response, getattr(self, "cache_tags", set()), self.cache_expiry, marks
+            )
+        elif response.status_code == 404:
+            StoredPage.objects.filter(page_id=page_id, site_id=site.id).delete()
+        response.headers[OUTCOME_HEADER] = "miss"
+        return response
+
+    def stored_site(self, request: HttpRequest, kwargs: dict[str, Any]) -> SiteInfo | None:
+        """The request's site when the request may be answered from storage, else None."""
+        if request.method not in ("GET", "HEAD") or request.GET or not stored_reads_enabled():
+            return None
+        if self.action_map.get(request.method.lower()) != "detail_view":
+            return None
+        pk = str(kwargs.get("pk", ""))
+        if not pk.isdigit() or int(pk) > MAX_ID:
+            return None
+        try:
+            return request_site(request)
+        except (LookupError, ValueError):
+            return None

@@ -1,0 +1,1 @@
+"""Transcripts served in every format podcast apps and frontends read."""

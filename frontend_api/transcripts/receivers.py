@@ -1,0 +1,30 @@
+"""A changed transcript or speaker mapping changes its episode's API answers and feed."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from episodes.transcripts.models import Transcript, TranscriptSpeaker
+from frontend_api.caching.invalidation import pending, schedule
+
+
+@receiver(post_save, sender=Transcript, dispatch_uid="api-cache-transcript-saved")
+@receiver(post_delete, sender=Transcript, dispatch_uid="api-cache-transcript-deleted")
+def transcript_changed(sender, instance: Transcript, raw: bool = False, **kwargs) -> None:
+    if raw:
+        return
+    pending().pages.add(instance.episode_id)
+    schedule()
+
+
+@receiver(post_save, sender=TranscriptSpeaker, dispatch_uid="api-cache-speaker-saved")
+def speaker_changed(sender, instance: TranscriptSpeaker, raw: bool = False, **kwargs) -> None:
+    if raw:
+        return
+    episode_id = (
+        Transcript.objects.filter(pk=instance.transcript_id)
+        .values_list("episode_id", flat=True)
+        .first()
+    )
+    if episode_id is not None:
+        pending().pages.add(episode_id)
+        schedule()
