@@ -30,6 +30,7 @@ from episodes.models import (  # noqa: E402
     Person,
     RelatedEpisode,
 )
+from home.factories import HomePageFactory  # noqa: E402
 
 SUBJECTS = [
     "pricing",
@@ -77,7 +78,7 @@ class Builder:
         root = Page.get_first_root_node()
         for child in root.get_children():
             child.delete()
-        self.home = f.HomePageFactory(parent=root, intro="Episodes about how businesses work.")
+        self.home = HomePageFactory(parent=root, intro="Episodes about how businesses work.")
         Site.objects.all().delete()
         Site.objects.create(
             hostname="localhost", port=80, root_page=self.home, is_default_site=True

@@ -32,6 +32,7 @@ from wagtail.rich_text import expand_db_html  # noqa: E402
 from episodes import factories as f  # noqa: E402
 from episodes.models import EpisodePage, PodcastPage  # noqa: E402
 from frontend_api.visibility import aired_episodes  # noqa: E402
+from home.factories import HomePageFactory  # noqa: E402
 
 
 class PlainFeed(Feed):
@@ -100,7 +101,7 @@ def build(episodes: int) -> PodcastPage:
     root = Page.get_first_root_node()
     for stock in root.get_children():
         stock.delete()
-    home = f.HomePageFactory(parent=root)
+    home = HomePageFactory(parent=root)
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
     )

@@ -41,6 +41,7 @@ from wagtail.models import Page  # noqa: E402
 from episodes import factories  # noqa: E402
 from episodes.importing.sources import find_files, read_file  # noqa: E402
 from episodes.models import EpisodePage  # noqa: E402
+from home.factories import HomePageFactory  # noqa: E402
 
 WORDS = [
     "antenne",
@@ -259,7 +260,7 @@ def main() -> None:
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        home = factories.HomePageFactory(parent=Page.get_first_root_node(), slug="bench")
+        home = HomePageFactory(parent=Page.get_first_root_node(), slug="bench")
         shows = {
             name: factories.PodcastPageFactory(parent=home, title=name, slug=name)
             for name in ("html", "markdown", "wxr", "plain")

@@ -3,48 +3,20 @@
 import os
 
 import pytest
-from django.conf import settings
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Collection, Locale, Page, Site
 
-from episodes.factories import (
-    EpisodePageFactory,
-    HomePageFactory,
-    ImageFactory,
-    PodcastPageFactory,
-)
-
-
-def restore_wagtail_roots() -> None:
-    """Put back the rows Wagtail's migrations made (default locale, root page, root collection),
-    which the flush after every transactional test takes away."""
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+from episodes.factories import EpisodePageFactory, ImageFactory, PodcastPageFactory
+from tests.support.site import site_with_home
 
 
 @pytest.fixture
 def home_page(db):
     """The site root: a HomePage in place of Wagtail's stock welcome page."""
-    restore_wagtail_roots()
-    root = Page.get_first_root_node()
-    for stock in root.get_children():
-        stock.delete()
-    home = HomePageFactory(parent=root)
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
-    )
-    return home
+    return site_with_home()
 
 
 @pytest.fixture
 def podcast(home_page):
-    """A published show under the home page, with the artwork the feed check requires before
+    """A show under the home page, with the artwork the feed check requires before
     an episode is published through the admin."""
     return PodcastPageFactory(
         parent=home_page, title="Test Show", slug="test-show", artwork=ImageFactory()
@@ -54,9 +26,7 @@ def podcast(home_page):
 @pytest.fixture
 def episode(podcast):
     """A published episode of the show."""
-    page = EpisodePageFactory(parent=podcast)
-    page.save_revision().publish()
-    return page
+    return EpisodePageFactory(parent=podcast, published=True)
 
 
 def require_service(name: str, reachable: bool, how: str) -> None:

@@ -1,4 +1,5 @@
-"""Builds the demo site from episodes/demo/content.py; every step finds before it creates."""
+"""Builds the demo site from episodes/demo/content.py with the factories; every step finds
+before it creates."""
 
 import datetime
 import io
@@ -15,6 +16,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page, Site
 
 from episodes.blocks import values as block_values
+from episodes.factories import EpisodePageFactory, PersonFactory, PodcastPageFactory
 from episodes.models import (
     EpisodeGuest,
     EpisodeHost,
@@ -24,6 +26,7 @@ from episodes.models import (
     RelatedEpisode,
     Rubric,
 )
+from home.factories import HomePageFactory, SiteFactory
 from home.models import HomePage
 
 from . import content
@@ -106,16 +109,20 @@ class Seeder:
         for stock in root.get_children().filter(content_type__model="page", slug="home"):
             if not stock.get_children().exists():
                 stock.delete()
-        home = root.add_child(
-            instance=HomePage(title=content.SITE_TITLE, slug="home", intro=content.HOME_INTRO)
+        home = HomePageFactory(
+            parent=root,
+            title=content.SITE_TITLE,
+            slug="home",
+            intro=content.HOME_INTRO,
+            published=True,
         )
-        home.save_revision().publish()
-        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-        site.root_page = home
-        site.hostname = site.hostname or "localhost"
-        site.port = site.port or 80
-        site.site_name = content.SITE_TITLE
-        site.save()
+        site = Site.objects.filter(is_default_site=True).first() or Site()
+        SiteFactory(
+            root_page=home,
+            hostname=site.hostname or "localhost",
+            port=site.port or 80,
+            site_name=content.SITE_TITLE,
+        )
         self.note("home page")
         return home
 
@@ -132,7 +139,7 @@ class Seeder:
         if person:
             return person
         photo = self.picture(f"Portrait of {name}", PALETTE[len(name) % len(PALETTE)])
-        person = Person.objects.create(name=name, role=role, bio=bio, photo=photo)
+        person = PersonFactory.create(name=name, role=role, bio=bio, photo=photo)
         self.note(f"person {name}")
         return person
 
@@ -141,8 +148,7 @@ class Seeder:
         if show:
             return show
         artwork = self.picture(f"{content.SHOW['title']} artwork", PALETTE[0])
-        show = home.add_child(instance=PodcastPage(artwork=artwork, **content.SHOW))
-        show.save_revision().publish()
+        show = PodcastPageFactory(parent=home, artwork=artwork, published=True, **content.SHOW)
         self.note("show")
         return show
 
@@ -170,12 +176,16 @@ class Seeder:
     def existing_episode(self, show: PodcastPage, number: int) -> EpisodePage | None:
         return EpisodePage.objects.child_of(show).filter(episode_number=number).first()
 
-    def publish_episode(
-        self, show, episode: EpisodePage, people, hosts, guests, tags
-    ) -> EpisodePage:
-        episode.host_links = [EpisodeHost(person=people[key]) for key in hosts]
-        episode.guest_links = [EpisodeGuest(person=people[key]) for key in guests]
-        show.add_child(instance=episode)
+    def publish_episode(self, show, people, hosts, guests, tags, **fields) -> EpisodePage:
+        """An episode of the show with its hosts, guests and tags, published in one revision."""
+        episode = EpisodePageFactory(
+            parent=show,
+            host_links=[EpisodeHost(person=people[key]) for key in hosts],
+            guest_links=[EpisodeGuest(person=people[key]) for key in guests],
+            # Left blank, as an editor leaves it: read from the audio.
+            audio_mime_type="",
+            **fields,
+        )
         episode.tags.add(*tags)
         episode.save_revision().publish()
         self.note(f"episode {episode.episode_number}")
@@ -206,7 +216,12 @@ class Seeder:
             if quote:
                 text, speaker, stamp = quote
                 body.append(block_values.pull_quote(text, speaker=people[speaker], timestamp=stamp))
-        episode = EpisodePage(
+        self.publish_episode(
+            show,
+            people,
+            hosts,
+            guests,
+            tags,
             title=title,
             slug=slug,
             episode_number=number,
@@ -219,7 +234,6 @@ class Seeder:
             summary=summary,
             body=body,
         )
-        self.publish_episode(show, episode, people, hosts, guests, tags)
 
     def flagship(self, show, rubrics, people) -> EpisodePage:
         spec = content.FLAGSHIP
@@ -230,7 +244,12 @@ class Seeder:
         chart = self.picture("Sign-ups and cancellations chart", PALETTE[2])
         body = article_body(people, chart)
         minutes = spec["duration_minutes"]
-        episode = EpisodePage(
+        return self.publish_episode(
+            show,
+            people,
+            spec["hosts"],
+            spec["guests"],
+            spec["tags"],
             title=spec["title"],
             slug=spec["slug"],
             headline=spec["headline"],
@@ -244,9 +263,6 @@ class Seeder:
             cover_image=cover,
             summary=spec["summary"],
             body=body,
-        )
-        return self.publish_episode(
-            show, episode, people, spec["hosts"], spec["guests"], spec["tags"]
         )
 
     def related(self, flagship: EpisodePage) -> None:
@@ -266,18 +282,22 @@ class Seeder:
         if self.existing_episode(show, spec["number"]):
             return
         heading_text, html = spec["section"]
-        episode = EpisodePage(
+        EpisodePageFactory(
+            parent=show,
             title=spec["title"],
             slug=spec["slug"],
             episode_number=spec["number"],
             rubric=rubrics[spec["rubric"]],
             broadcast_at=self.broadcast(-7),
+            # A draft with no audio yet: none of the factory's defaults.
+            audio_url="",
+            audio_duration=None,
+            audio_size=None,
+            audio_mime_type="",
             summary=spec["summary"],
             body=[block_values.heading(heading_text), block_values.paragraph(html)],
-            live=False,
+            draft=True,
         )
-        show.add_child(instance=episode)
-        episode.save_revision()
         self.note(f"draft episode {spec['number']}")
 
     @staticmethod

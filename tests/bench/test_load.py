@@ -4,8 +4,8 @@ two seconds, and no error or stale read."""
 import pytest
 
 from bench import production_load as load
-from tests.conftest import restore_wagtail_roots
 from tests.processes import database_url_for_other_processes, free_port
+from tests.support.site import restore_wagtail_roots
 
 
 @pytest.mark.django_db(transaction=True)

@@ -6,86 +6,13 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.embeds.embeds import get_embed_hash
-from wagtail.embeds.models import Embed
-from wagtail.models import Page, Workflow
+from wagtail.models import Workflow
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from episodes import factories as f
-from episodes.models import EpisodePage, PodcastPage
-from home.models import HomePage
-
-EMBED_URL = "https://video.example.com/watch/episode-trailer"
-
-
-def list_block(items: list[dict]) -> dict:
-    """Form data for a ListBlock, the shape the admin's JavaScript posts."""
-    data = {
-        str(index): {"value": item, "deleted": "", "order": str(index), "id": ""}
-        for index, item in enumerate(items)
-    }
-    data["count"] = str(len(items))
-    return data
-
-
-def every_block_form_data(person, picture, **overrides) -> dict:
-    """POST data for an episode whose body uses every block type."""
-    data = {
-        "title": "Every block",
-        "slug": "every-block",
-        "headline": "An article with each kind of block",
-        "episode_number": "12",
-        "broadcast_at": "2026-11-01 07:00",
-        "audio_url": "https://audio.example.com/12.mp3",
-        "audio_duration": "00:50:00",
-        "audio_mime_type": "audio/mpeg",
-        "episode_type": "full",
-        "summary": rich_text("<p>Short summary.</p>"),
-        "body": streamfield(
-            [
-                ("heading", {"text": "Opening", "level": "h2", "anchor": "", "timestamp": "0:30"}),
-                ("paragraph", {"text": rich_text("<p>A <b>bold</b> start.</p>")}),
-                (
-                    "pull_quote",
-                    {
-                        "text": "Said on air.",
-                        "speaker": str(person.pk),
-                        "speaker_name": "",
-                        "timestamp": "12:00",
-                    },
-                ),
-                (
-                    "faq",
-                    {
-                        "title": "Questions",
-                        "items": list_block(
-                            [
-                                {
-                                    "question": "Why?",
-                                    "answer": rich_text("<p>Because.</p>"),
-                                    "quote-text": "A supporting line.",
-                                    "quote-speaker": "",
-                                    "quote-speaker_name": "A listener",
-                                }
-                            ]
-                        ),
-                    },
-                ),
-                (
-                    "image",
-                    {"image": str(picture.pk), "alt": "A chart", "caption": "", "credit": ""},
-                ),
-                ("embed", {"url": EMBED_URL}),
-            ]
-        ),
-        "host_links": inline_formset([{"person": str(person.pk)}]),
-        "guest_links": inline_formset([]),
-        "related_links": inline_formset([]),
-        "comments": inline_formset([]),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
+from episodes.models import EpisodePage
+from home.factories import HomePageFactory
+from tests.support.forms import TRAILER_URL, every_block_form_data
 
 
 @pytest.mark.django_db
@@ -93,26 +20,22 @@ class TestEpisodeAdmin(WagtailPageTestCase):
     """Creating and editing episodes as an editor does."""
 
     def setUp(self):
-        root = Page.get_first_root_node()
-        self.home = root.add_child(instance=HomePage(title="Home", slug="home-admin"))
-        self.show = self.home.add_child(
-            instance=PodcastPage(
-                title="Show",
-                slug="show",
-                description="About things.",
-                author="A",
-                owner_name="A",
-                owner_email="a@example.com",
-                # The feed check refuses to publish episodes of a show without artwork.
-                artwork=f.ImageFactory(),
-            )
+        self.home = HomePageFactory(slug="home-admin")
+        self.show = f.PodcastPageFactory(
+            parent=self.home,
+            title="Show",
+            slug="show",
+            description="About things.",
+            author="A",
+            owner_name="A",
+            owner_email="a@example.com",
+            # The feed check refuses to publish episodes of a show without artwork.
+            artwork=f.ImageFactory(),
         )
         self.person = f.PersonFactory(name="Host Person")
         self.picture = f.ImageFactory()
         # The admin checks embeds against the oEmbed cache first; this machine has no network.
-        Embed.objects.create(
-            url=EMBED_URL, hash=get_embed_hash(EMBED_URL), type="video", html="<iframe></iframe>"
-        )
+        f.EmbedFactory(url=TRAILER_URL, html="<iframe></iframe>")
         self.user = self.login()
 
     def test_an_episode_with_every_block_type_can_be_created(self):
@@ -157,8 +80,7 @@ class TestEpisodeAdmin(WagtailPageTestCase):
         assert "audio_url" in response.context["form"].errors
 
     def test_saving_a_draft_keeps_a_revision_and_the_live_version(self):
-        page = f.EpisodePageFactory(parent=self.show, title="Live title")
-        page.save_revision().publish()
+        page = f.EpisodePageFactory(parent=self.show, title="Live title", published=True)
         page.title = "Draft title"
         page.save_revision(user=self.user)
         page.refresh_from_db()

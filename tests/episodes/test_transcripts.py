@@ -13,7 +13,7 @@ from episodes.models import EpisodeGuest, EpisodeHost
 from episodes.transcripts.models import Transcript
 from episodes.transcripts.parsing import Cue, TranscriptError, parse
 from episodes.transcripts.storage import read_transcript, store_transcript
-from tests.frontend_api.published_site import transcript as transcript_document
+from tests.support.published_site import transcript as transcript_document
 
 VTT = """WEBVTT
 Kind: captions

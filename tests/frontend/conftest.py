@@ -14,15 +14,13 @@ from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connection
 from django.test.testcases import LiveServerThread
 from django.utils import timezone
-from wagtail.embeds.embeds import get_embed_hash
-from wagtail.embeds.models import Embed
 
 from episodes import factories as f
 from episodes.models import EpisodeGuest, EpisodeHost, EpisodePage, PodcastPage, RelatedEpisode
 from frontend.app import create_app
 from frontend.config import Config
 from home.models import HomePage
-from tests.conftest import restore_wagtail_roots
+from tests.support.site import publish, restore_wagtail_roots
 
 EMBED_URL = "https://soundcloud.com/signal-and-noise/extract-42"
 
@@ -147,15 +145,12 @@ class Radio:
 
 def cache_embed() -> None:
     """The oEmbed answer, stored ahead so the embed renders without any network."""
-    Embed.objects.update_or_create(
-        hash=get_embed_hash(EMBED_URL),
-        defaults={
-            "url": EMBED_URL,
-            "type": "rich",
-            "html": '<iframe title="Extract of episode 42" src="https://w.soundcloud.com/player/"></iframe>',
-            "provider_name": "SoundCloud",
-            "height": 166,
-        },
+    f.EmbedFactory(
+        url=EMBED_URL,
+        type="rich",
+        html='<iframe title="Extract of episode 42" src="https://w.soundcloud.com/player/"></iframe>',
+        provider_name="SoundCloud",
+        height=166,
     )
 
 
@@ -203,17 +198,18 @@ def radio(wagtail_roots, home_page, podcast) -> Radio:
     rubric = f.RubricFactory(name="Market", slug="market")
     picture = f.ImageFactory(title="Chart")
     now = timezone.now()
-    older = f.EpisodePageFactory.build(
+    older = f.EpisodePageFactory(
+        parent=show,
         title="The older episode",
         slug="older",
         episode_number=41,
         rubric=rubric,
         broadcast_at=now - datetime.timedelta(days=8),
         cover_image=f.ImageFactory(),
+        published=True,
     )
-    show.add_child(instance=older)
-    older.save_revision().publish()
-    episode = f.EpisodePageFactory.build(
+    episode = f.EpisodePageFactory(
+        parent=show,
         title="Subscription fatigue",
         headline="Is the monthly plan running out of breath?",
         slug="subscription-fatigue",
@@ -223,21 +219,19 @@ def radio(wagtail_roots, home_page, podcast) -> Radio:
         broadcast_at=now - datetime.timedelta(days=1),
         cover_image=f.ImageFactory(title="Cover 42"),
         body=every_block_body(host, guest, picture),
+        host_links=[EpisodeHost(person=host)],
+        guest_links=[EpisodeGuest(person=guest)],
+        related_links=[RelatedEpisode(episode=older)],
     )
-    episode.host_links = [EpisodeHost(person=host)]
-    episode.guest_links = [EpisodeGuest(person=guest)]
-    episode.related_links = [RelatedEpisode(episode=older)]
-    show.add_child(instance=episode)
     episode.tags.add("subscriptions", "pricing")
-    episode.save_revision().publish()
-    draft = f.EpisodePageFactory.build(
+    publish(episode)
+    draft = f.EpisodePageFactory(
+        parent=show,
         title="A draft nobody has seen",
         slug="draft-episode",
         episode_number=43,
-        live=False,
         broadcast_at=now + datetime.timedelta(days=6),
         body=[f.heading("Draft section"), f.paragraph("<p>Words still being written.</p>")],
+        draft=True,
     )
-    show.add_child(instance=draft)
-    draft.save_revision()
     return Radio(home, show, episode, older, draft, host, guest)

@@ -3,17 +3,18 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from episodes.factories import EpisodePageFactory
 from episodes.models import EpisodePage
+from tests.support import forms
 
 
 @pytest.fixture
 def draft_episode(podcast):
     """A published episode whose latest revision is an unpublished draft."""
-    page = EpisodePageFactory(parent=podcast, title="Published title", slug="first-episode")
-    page.save_revision().publish()
+    page = EpisodePageFactory(
+        parent=podcast, title="Published title", slug="first-episode", published=True
+    )
     page.title = "Draft title"
     page.save_revision()
     page.refresh_from_db()
@@ -22,9 +23,9 @@ def draft_episode(podcast):
 
 @pytest.fixture
 def other_episode(podcast):
-    page = EpisodePageFactory(parent=podcast, title="Another episode", slug="another-episode")
-    page.save_revision().publish()
-    return page
+    return EpisodePageFactory(
+        parent=podcast, title="Another episode", slug="another-episode", published=True
+    )
 
 
 def editor_of(page: Page, username: str, django_user_model):
@@ -61,36 +62,9 @@ def outsider_client(client, outsider):
     return client
 
 
-def build_episode_form_data(page, title: str, paragraph: str) -> dict:
-    """The episode edit form as Wagtail's editor posts it, with a one-paragraph body."""
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": page.slug,
-            "headline": "",
-            "episode_number": page.episode_number,
-            "broadcast_at": "2026-01-02 10:00",
-            "summary": rich_text("<p>What the episode covers.</p>"),
-            "body": streamfield(
-                [
-                    ("heading", {"text": "Opening", "level": "h2", "anchor": "", "timestamp": ""}),
-                    ("paragraph", {"text": rich_text(f"<p>{paragraph}</p>")}),
-                ]
-            ),
-            "audio_url": "https://audio.example.com/episode.mp3",
-            "audio_mime_type": "audio/mpeg",
-            "episode_type": "full",
-            "host_links": inline_formset([]),
-            "guest_links": inline_formset([]),
-            "related_links": inline_formset([]),
-            "comments": inline_formset([]),
-        }
-    )
-
-
 @pytest.fixture
 def episode_form_data():
-    return build_episode_form_data
+    return forms.episode_form_data
 
 
 def unused_episode_number() -> int:

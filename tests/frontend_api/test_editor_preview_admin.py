@@ -9,7 +9,8 @@ from django.urls import reverse
 from wagtail.models import Site
 from wagtail_headless_preview.models import PagePreview
 
-from episodes.factories import EpisodePageFactory, HomePageFactory, PodcastPageFactory
+from episodes.factories import EpisodePageFactory, PodcastPageFactory
+from home.factories import HomePageFactory
 
 
 def frontend_preview_url(client, preview_url: str, data: dict) -> str:

@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 import wagtail_factories
 from django.utils import timezone
-from wagtail.models import Page, Site
 
 from episodes import factories as f
 from episodes.models import EpisodeGuest, EpisodeHost, RelatedEpisode
 from episodes.transcripts.parsing import parse
 from episodes.transcripts.storage import store_transcript
-
-from .builders import embed_row, full_body, image
+from home.factories import HomePageFactory, SiteFactory
+from tests.support.content import embed_row, full_body, image
+from tests.support.site import without_stock_pages
 
 GOLDEN_TRANSCRIPT = """WEBVTT
 
@@ -83,14 +83,8 @@ def golden_site(settings, tmp_path, db):
     settings.WAGTAILAPI_BASE_URL = "https://cms.example"
     settings.TIME_ZONE = "Europe/Paris"
     GOLDEN_PAGE_IDS.clear()
-    root = Page.get_first_root_node()
-    for stock in root.get_children():
-        stock.delete()
-    home = fixed(f.HomePageFactory, 9001, parent=root, intro="Shows about the web.")
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Golden"},
-    )
+    home = fixed(HomePageFactory, 9001, parent=without_stock_pages(), intro="Shows about the web.")
+    SiteFactory(root_page=home, site_name="Golden")
     show = fixed(
         f.PodcastPageFactory,
         9002,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .builders import full_episode
+from tests.support.content import full_episode
 
 
 @pytest.fixture(autouse=True)

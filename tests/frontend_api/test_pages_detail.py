@@ -5,8 +5,8 @@ from wagtail.models import PageViewRestriction
 
 from episodes import factories as f
 from frontend_api.representation import page_representation
-
-from .builders import EMBED_URL, full_episode, published
+from tests.support.content import EMBED_URL, full_episode
+from tests.support.site import publish
 
 
 @pytest.fixture(autouse=True)
@@ -178,13 +178,13 @@ def test_editor_choice_beats_recent_episodes_and_hidden_ones_drop(client, episod
 def test_recent_episodes_of_the_same_rubric_stand_in(client, podcast):
     rubric = f.RubricFactory(slug="tools")
     older, newer = (
-        published(f.EpisodePageFactory(parent=podcast, rubric=rubric, slug=slug))
+        f.EpisodePageFactory(parent=podcast, rubric=rubric, slug=slug, published=True)
         for slug in ("older", "newer")
     )
     newer.broadcast_at = older.broadcast_at.replace(year=older.broadcast_at.year + 1)
-    published(newer)
-    published(f.EpisodePageFactory(parent=podcast, slug="other-rubric"))
-    page = published(f.EpisodePageFactory(parent=podcast, rubric=rubric, slug="main"))
+    publish(newer)
+    f.EpisodePageFactory(parent=podcast, slug="other-rubric", published=True)
+    page = f.EpisodePageFactory(parent=podcast, rubric=rubric, slug="main", published=True)
     urls = [item["url"] for item in detail(client, page)["related_episodes"]]
     assert urls == [
         "https://front.example/test-show/newer/",
@@ -195,10 +195,10 @@ def test_recent_episodes_of_the_same_rubric_stand_in(client, podcast):
 def test_recent_episodes_sharing_a_tag_stand_in(client, podcast):
     tagged = f.EpisodePageFactory(parent=podcast, slug="tagged")
     tagged.tags.add("ai")
-    published(tagged)
+    publish(tagged)
     page = f.EpisodePageFactory(parent=podcast, slug="main")
     page.tags.add("ai")
-    published(page)
+    publish(page)
     assert [item["id"] for item in detail(client, page)["related_episodes"]] == [tagged.pk]
 
 
@@ -254,13 +254,12 @@ def test_representation_of_a_draft_uses_the_instance_given(client, episode, rf):
 def test_pages_past_their_expiry_are_hidden_before_the_scheduler_runs(client, podcast):
     from django.utils import timezone
 
-    page = published(f.EpisodePageFactory(parent=podcast, slug="expiring"))
-    linking = published(
-        f.EpisodePageFactory(
-            parent=podcast,
-            slug="linking",
-            summary=f'<p><a linktype="page" id="{page.pk}">gone</a></p>',
-        )
+    page = f.EpisodePageFactory(parent=podcast, slug="expiring", published=True)
+    linking = f.EpisodePageFactory(
+        parent=podcast,
+        slug="linking",
+        summary=f'<p><a linktype="page" id="{page.pk}">gone</a></p>',
+        published=True,
     )
     type(page).objects.filter(pk=page.pk).update(expire_at=timezone.now())
     assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 404
@@ -272,10 +271,9 @@ def test_reading_time_counts_the_words_a_reader_sees_not_the_markup(client, podc
     # 400 visible words at 200 a minute: 2 minutes. Each word sits in a link whose address
     # holds 5 more words and is followed by an entity, which must not count.
     word = '<a href="https://example.com/one/two/three/four/five">word</a>&amp;'
-    episode = published(
-        f.EpisodePageFactory(
-            parent=podcast,
-            body=[f.paragraph(f"<p>{' '.join([word] * 100)}</p>") for _ in range(4)],
-        )
+    episode = f.EpisodePageFactory(
+        parent=podcast,
+        body=[f.paragraph(f"<p>{' '.join([word] * 100)}</p>") for _ in range(4)],
+        published=True,
     )
     assert detail(client, episode)["reading_time"] == 2

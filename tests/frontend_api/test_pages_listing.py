@@ -8,8 +8,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from episodes import factories as f
-
-from .builders import published
+from tests.support.site import publish
 
 
 @pytest.fixture(autouse=True)
@@ -45,9 +44,9 @@ def catalogue(podcast, home_page):
             broadcast_at=when,
         )
         page.tags.add(*tags)
-        pages[slug] = published(page)
+        pages[slug] = publish(page)
     pages["draft"] = f.EpisodePageFactory(parent=podcast, slug="draft", live=False)
-    pages["private"] = published(f.EpisodePageFactory(parent=podcast, slug="private"))
+    pages["private"] = f.EpisodePageFactory(parent=podcast, slug="private", published=True)
     PageViewRestriction.objects.create(page=pages["private"], restriction_type="login")
     return pages
 

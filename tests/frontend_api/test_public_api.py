@@ -6,13 +6,12 @@ import pytest
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from episodes import factories as f
-
-from .builders import image, published
+from tests.support.content import image
 
 
 @pytest.fixture
 def private_episode(podcast):
-    page = published(f.EpisodePageFactory(parent=podcast, slug="members-only"))
+    page = f.EpisodePageFactory(parent=podcast, slug="members-only", published=True)
     PageViewRestriction.objects.create(page=page, restriction_type="login")
     return page
 
@@ -37,7 +36,7 @@ def test_basic_auth_does_not_unlock_private_pages(client, private_episode, super
 
 
 def test_password_session_does_not_unlock_password_pages(client, podcast):
-    page = published(f.EpisodePageFactory(parent=podcast, slug="locked"))
+    page = f.EpisodePageFactory(parent=podcast, slug="locked", published=True)
     restriction = PageViewRestriction.objects.create(
         page=page, restriction_type="password", password="open"
     )

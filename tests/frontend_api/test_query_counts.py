@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from episodes import factories as f
-
-from .builders import embed_row, full_episode, image, published
+from tests.support.content import embed_row, full_episode, image
+from tests.support.site import publish
 
 DETAIL_BUDGET = 5
 LISTING_BUDGET = 10
@@ -63,7 +63,9 @@ def references(podcast):
     embed_row()
     images = [image(name=f"img-{n}", size=32) for n in range(12)]
     people = [f.PersonFactory(photo=images[n % len(images)]) for n in range(30)]
-    links = [published(f.EpisodePageFactory(parent=podcast, slug=f"target-{n}")) for n in range(60)]
+    links = [
+        f.EpisodePageFactory(parent=podcast, slug=f"target-{n}", published=True) for n in range(60)
+    ]
     document = f.wagtail_factories.DocumentFactory()
     return {"people": people, "images": images, "links": links, "document": document}
 
@@ -79,7 +81,7 @@ def episode_with(podcast, references, blocks: int, slug: str):
         page.host_links.create(person=person)
     page.tags.add("one", "two")
     page.save()
-    return published(page)
+    return publish(page)
 
 
 def test_detail_is_constant_from_10_to_1000_blocks(client, podcast, references):
@@ -100,7 +102,7 @@ def test_detail_with_50_links(client, podcast, references):
             )
         )
     ]
-    page = published(f.EpisodePageFactory(parent=podcast, slug="links", body=body))
+    page = f.EpisodePageFactory(parent=podcast, slug="links", body=body, published=True)
     assert count_queries(client, f"/api/v2/pages/{page.pk}/") <= DETAIL_BUDGET
 
 

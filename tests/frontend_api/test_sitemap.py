@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from django.utils import timezone
 
 from episodes.models import EpisodePage
-from tests.frontend_api.published_site import (  # noqa: F401 - fixtures
+from tests.support.published_site import (  # noqa: F401 - fixtures
     aired,
     home_fixture,
     publish_episode,

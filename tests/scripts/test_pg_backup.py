@@ -12,8 +12,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-from tests.conftest import require_service, restore_wagtail_roots
+from tests.conftest import require_service
 from tests.processes import REPO, base_env, database_url_for_other_processes, manage
+from tests.support.site import restore_wagtail_roots
 
 SCRIPT = str(REPO / "scripts" / "pg-backup.sh")
 SNAPSHOT = (

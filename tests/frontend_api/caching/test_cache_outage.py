@@ -11,8 +11,8 @@ from wagtail.models import PageLogEntry
 
 from cms.cache_backend import faults
 from frontend_api.caching import generation, store
+from tests.support.content import full_episode
 
-from ..builders import full_episode
 from .conftest import redis_cache_settings
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]

@@ -13,7 +13,8 @@ import pytest
 from tests.processes import base_env, manage, runserver
 
 SETUP = """
-from episodes.factories import EpisodePageFactory, HomePageFactory, PodcastPageFactory
+from episodes.factories import EpisodePageFactory, PodcastPageFactory
+from home.factories import HomePageFactory
 from wagtail.models import Page, Site
 root = Page.get_first_root_node()
 for stock in root.get_children():

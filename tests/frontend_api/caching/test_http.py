@@ -9,8 +9,6 @@ from django.utils.http import http_date, parse_http_date
 
 from episodes.factories import EpisodePageFactory
 
-from ..builders import published
-
 pytestmark = pytest.mark.usefixtures("cache_backend")
 
 
@@ -61,7 +59,7 @@ def test_if_none_match_gets_a_304_with_no_body(client, episode, committed):
 
 
 def test_redirects_of_find_carry_their_own_etag_and_are_never_304(client, podcast, episode):
-    other = published(EpisodePageFactory(parent=podcast, slug="other"))
+    other = EpisodePageFactory(parent=podcast, slug="other", published=True)
     first = client.get(f"/api/v2/pages/find/?html_path=/test-show/{episode.slug}/")
     second = client.get("/api/v2/pages/find/?html_path=/test-show/other/")
     assert first.status_code == second.status_code == 302

@@ -16,8 +16,7 @@ from wagtail.models import PageViewRestriction, Site
 from episodes import factories as f
 from episodes.models import RelatedEpisode
 from frontend_api.caching.invalidation import pages_changed_now
-
-from ..builders import published
+from tests.support.site import publish
 
 pytestmark = pytest.mark.usefixtures("cache_backend")
 
@@ -48,13 +47,12 @@ def listing(show) -> str:
 def linking(show, episode):
     """A published episode that links to `episode` from its summary and from its body."""
     link = f'<a linktype="page" id="{episode.pk}">it</a>'
-    return published(
-        f.EpisodePageFactory(
-            parent=show,
-            slug="linking",
-            summary=f"<p>{link}</p>",
-            body=[f.paragraph(f"<p>{link}</p>")],
-        )
+    return f.EpisodePageFactory(
+        parent=show,
+        slug="linking",
+        summary=f"<p>{link}</p>",
+        body=[f.paragraph(f"<p>{link}</p>")],
+        published=True,
     )
 
 
@@ -238,7 +236,7 @@ def test_a_linked_page_unpublished_and_back(api, committed, show, episode, linki
 def test_a_chosen_related_episode_changes(api, committed, show, episode):
     picker = f.EpisodePageFactory(parent=show, slug="picker")
     RelatedEpisode.objects.create(page=picker, episode=episode, sort_order=0)
-    published(picker)
+    publish(picker)
     api.warm(detail(picker))
     episode.title = "Retitled"
     with committed():
@@ -252,7 +250,7 @@ def test_a_chosen_related_episode_changes(api, committed, show, episode):
 
 def test_a_new_episode_of_the_rubric_joins_the_fallback(api, committed, show):
     rubric = f.RubricFactory(name="Markets", slug="markets")
-    first = published(f.EpisodePageFactory(parent=show, slug="first", rubric=rubric))
+    first = f.EpisodePageFactory(parent=show, slug="first", rubric=rubric, published=True)
     assert api.warm(detail(first)).data["related_episodes"] == []
     newcomer = f.EpisodePageFactory(parent=show, slug="newcomer", rubric=rubric, live=False)
     with committed():
@@ -264,7 +262,7 @@ def test_a_new_episode_of_the_rubric_joins_the_fallback(api, committed, show):
 def test_a_new_episode_with_a_shared_tag_joins_the_fallback(api, committed, show):
     first = f.EpisodePageFactory(parent=show, slug="first")
     first.tags.add("energy")
-    published(first)
+    publish(first)
     assert api.warm(detail(first)).data["related_episodes"] == []
     newcomer = f.EpisodePageFactory(parent=show, slug="newcomer", live=False)
     newcomer.tags.add("energy")
@@ -278,7 +276,7 @@ def test_a_person_edited(api, committed, show):
     person = f.PersonFactory(name="Before", photo=None)
     page = f.EpisodePageFactory(parent=show, slug="hosted")
     page.host_links.create(person=person)
-    published(page)
+    publish(page)
     assert api.warm(detail(page)).data["hosts"][0]["name"] == "Before"
     person.name = "After"
     with committed():

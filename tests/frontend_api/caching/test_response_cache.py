@@ -7,8 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from episodes.factories import EpisodePageFactory, PodcastPageFactory
 from frontend_api.caching import store
 from frontend_api.caching.checks import shared_response_cache
+from tests.support.content import full_episode
+from tests.support.site import publish
 
-from ..builders import full_episode, published
 from .conftest import LOCMEM, redis_cache_settings
 
 pytestmark = pytest.mark.usefixtures("cache_backend")
@@ -100,7 +101,7 @@ def test_an_unrelated_publish_keeps_the_entry(
     with committed():
         # A tag nobody used before is created on the way: nothing shown refers to it yet.
         elsewhere.tags.add("a-brand-new-tag")
-        published(elsewhere)
+        publish(elsewhere)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.headers["X-API-Cache"] == "hit"
@@ -113,7 +114,7 @@ def test_listings_of_other_shows_stay_cached(client, committed, episode, home_pa
     client.get(url)
     other_show = PodcastPageFactory(parent=home_page, slug="other-show")
     with committed():
-        published(EpisodePageFactory(parent=other_show, slug="elsewhere"))
+        EpisodePageFactory(parent=other_show, slug="elsewhere", published=True)
     assert client.get(url).headers["X-API-Cache"] == "hit"
     # A listing of the whole site does include the new episode.
     site_wide = "/api/v2/pages/?type=episodes.EpisodePage"

@@ -18,7 +18,6 @@ from django.utils import timezone
 from episodes.factories import EpisodePageFactory
 from tests.processes import database_url_for_other_processes, manage, runserver
 
-from ..builders import published
 from .conftest import redis_cache_settings
 
 pytestmark = [
@@ -63,7 +62,7 @@ def get(base: str, path: str) -> tuple[int, dict | None, str | None]:
 
 
 def test_changes_made_here_are_served_there_at_once(second_server, podcast):
-    page = published(EpisodePageFactory(parent=podcast, title="First take", slug="take"))
+    page = EpisodePageFactory(parent=podcast, title="First take", slug="take", published=True)
     detail = f"/api/v2/pages/{page.pk}/"
     listing = f"/api/v2/pages/?child_of={podcast.pk}&fields=title"
     for path in (detail, listing):
@@ -85,7 +84,7 @@ def test_changes_made_here_are_served_there_at_once(second_server, podcast):
 
 
 def test_a_scheduled_publication_run_elsewhere_is_served_here(client, shared_env, podcast):
-    page = published(EpisodePageFactory(parent=podcast, title="Before", slug="scheduled"))
+    page = EpisodePageFactory(parent=podcast, title="Before", slug="scheduled", published=True)
     detail = f"/api/v2/pages/{page.pk}/"
     client.get(detail)
     assert client.get(detail).headers["X-API-Cache"] == "hit"

@@ -4,11 +4,11 @@ import datetime
 
 import wagtail_factories
 from django.utils import timezone
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Site
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from episodes import factories as f
-from tests.conftest import restore_wagtail_roots
-from tests.frontend_api.builders import full_episode, image, published
+from tests.support.content import full_episode, image
+from tests.support.site import site_with_home
 
 
 def aired(day: int) -> datetime.datetime:
@@ -17,28 +17,19 @@ def aired(day: int) -> datetime.datetime:
 
 def build() -> dict[str, int | str]:
     """Create the site; returns the ids and paths the corpus refers to by name."""
-    restore_wagtail_roots()
-    root = Page.get_first_root_node()
-    for stock in root.get_children():
-        stock.delete()
-    home = published(f.HomePageFactory(parent=root, show_in_menus=True))
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
+    home = site_with_home(show_in_menus=True, published=True)
+    show = f.PodcastPageFactory(
+        parent=home,
+        title="Signal and Noise",
+        slug="signal-noise",
+        language="fr",
+        explicit=True,
+        artwork=image(name="artwork", size=64),
+        show_in_menus=True,
+        published=True,
     )
-    show = published(
-        f.PodcastPageFactory(
-            parent=home,
-            title="Signal and Noise",
-            slug="signal-noise",
-            language="fr",
-            explicit=True,
-            artwork=image(name="artwork", size=64),
-            show_in_menus=True,
-        )
-    )
-    other_show = published(
-        f.PodcastPageFactory(parent=home, title="Second Show", slug="second-show", language="en")
+    other_show = f.PodcastPageFactory(
+        parent=home, title="Second Show", slug="second-show", language="en", published=True
     )
     rich = full_episode(show, number=1)
     rubric = f.RubricFactory(name="Culture", slug="culture")
@@ -48,34 +39,34 @@ def build() -> dict[str, int | str]:
         start=2,
     ):
         episodes.append(
-            published(
-                f.EpisodePageFactory(
-                    parent=show,
-                    title=f"Episode number {number}",
-                    slug=f"episode-{number}",
-                    episode_number=number,
-                    season=season,
-                    episode_type=kind,
-                    broadcast_at=aired(day),
-                    rubric=rubric if number % 2 else None,
-                )
+            f.EpisodePageFactory(
+                parent=show,
+                title=f"Episode number {number}",
+                slug=f"episode-{number}",
+                episode_number=number,
+                season=season,
+                episode_type=kind,
+                broadcast_at=aired(day),
+                rubric=rubric if number % 2 else None,
+                published=True,
             )
         )
     for number in (1, 2, 3):
         episodes.append(
-            published(
-                f.EpisodePageFactory(
-                    parent=other_show,
-                    title=f"Second show episode {number}",
-                    slug=f"second-{number}",
-                    episode_number=number,
-                    season=1,
-                    broadcast_at=aired(10 + number),
-                )
+            f.EpisodePageFactory(
+                parent=other_show,
+                title=f"Second show episode {number}",
+                slug=f"second-{number}",
+                episode_number=number,
+                season=1,
+                broadcast_at=aired(10 + number),
+                published=True,
             )
         )
     draft = f.EpisodePageFactory(parent=show, title="Not yet", slug="not-yet", live=False)
-    private = published(f.EpisodePageFactory(parent=show, title="Members only", slug="private"))
+    private = f.EpisodePageFactory(
+        parent=show, title="Members only", slug="private", published=True
+    )
     PageViewRestriction.objects.create(
         page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
     )
@@ -89,7 +80,7 @@ def build() -> dict[str, int | str]:
     )
     document = wagtail_factories.DocumentFactory(title="Show notes", file__filename="notes.txt")
     return {
-        "root": root.pk,
+        "root": home.get_parent().pk,
         "home": home.pk,
         "show": show.pk,
         "other_show": other_show.pk,

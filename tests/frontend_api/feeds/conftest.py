@@ -1,3 +1,3 @@
 """Fixtures for the feed and chapters tests."""
 
-from tests.frontend_api.published_site import home_fixture, show_fixture  # noqa: F401
+from tests.support.published_site import home_fixture, show_fixture  # noqa: F401

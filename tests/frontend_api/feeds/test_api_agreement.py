@@ -8,7 +8,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from episodes.transcripts.parsing import Cue
 from episodes.transcripts.storage import store_transcript
-from tests.frontend_api.published_site import publish_episode, transcript
+from tests.support.published_site import publish_episode, transcript
 
 NS = {
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",

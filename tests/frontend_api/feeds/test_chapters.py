@@ -6,7 +6,7 @@ from wagtail.blocks import StreamValue
 from episodes import factories as f
 from episodes.blocks import EpisodeBodyBlock
 from frontend_api.feeds.chapters import build_chapters
-from tests.frontend_api.published_site import publish_episode
+from tests.support.published_site import publish_episode
 
 PAGE = "https://front.example/show/ep/"
 NOT_A_NUMBER = "Episode numbers are whole numbers."

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from episodes import factories as f
 from frontend_api.feeds.podcast import podcast_guid
 from frontend_api.loading.links import frontend_url
-from tests.frontend_api.published_site import aired, make_private, publish_episode, transcript
+from tests.support.published_site import aired, make_private, publish_episode, transcript
 
 NS = {
     "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",

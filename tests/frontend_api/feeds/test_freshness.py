@@ -11,7 +11,7 @@ from episodes import factories as f
 from episodes.models import EpisodePage, PodcastPage
 from frontend_api.caching.generation import ContentGeneration
 from frontend_api.feeds import freshness
-from tests.frontend_api.published_site import aired, make_private, publish_episode
+from tests.support.published_site import aired, make_private, publish_episode
 
 FEED = "/feeds/signal-noise/"
 AN_HOUR_AGO = time.time() - 3600

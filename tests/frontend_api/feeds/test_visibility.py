@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from episodes import factories as f
-from tests.frontend_api.published_site import aired, make_private, publish_episode
+from tests.support.published_site import aired, make_private, publish_episode
 
 FEED = "/feeds/signal-noise/"
 

@@ -7,7 +7,6 @@ from django.db import transaction
 
 from episodes.factories import EpisodePageFactory
 
-from ..builders import published
 from .conftest import run_worker
 
 
@@ -21,7 +20,7 @@ def test_changed_urls_are_purged_from_the_configured_cache(settings, receiver, p
         }
     }
     with transaction.atomic():
-        page = published(EpisodePageFactory(parent=podcast, slug="purged"))
+        page = EpisodePageFactory(parent=podcast, slug="purged", published=True)
     assert receiver.requests == []
     run_worker()
     purged = {(request.headers["Host"], request.path) for request in receiver.requests}

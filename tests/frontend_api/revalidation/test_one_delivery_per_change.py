@@ -5,14 +5,12 @@ from collections.abc import Callable
 
 import pytest
 from django.urls import reverse
-from wagtail.embeds.embeds import get_embed_hash
-from wagtail.embeds.models import Embed
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from episodes import factories as f
 from episodes.models import EpisodePage
 from frontend_api.models import WebhookDelivery
-from tests.episodes.test_admin import EMBED_URL, every_block_form_data
+from tests.support.forms import TRAILER_URL, every_block_form_data
 
 from .conftest import work_until
 
@@ -29,12 +27,7 @@ def editor(client, django_user_model):
 def live_episode(webhook, editor, podcast):
     """An episode published through the admin's add view, its own delivery left behind."""
     person, picture = f.PersonFactory(name="Host Person"), f.ImageFactory()
-    Embed.objects.create(
-        url=EMBED_URL, hash=get_embed_hash(EMBED_URL), type="video", html="<iframe></iframe>"
-    )
-    # The feed check refuses to publish episodes of a show without artwork.
-    podcast.artwork = f.ImageFactory(title="Show artwork")
-    podcast.save()
+    f.EmbedFactory(url=TRAILER_URL, html="<iframe></iframe>")
     data = every_block_form_data(person, picture, **{"action-publish": "publish"})
     WebhookDelivery.objects.all().delete()  # the image and the embed, each its own change
     add = reverse("wagtailadmin_pages:add", args=["episodes", "episodepage", podcast.pk])

@@ -12,7 +12,6 @@ from episodes.factories import EpisodePageFactory
 from frontend_api.models import WebhookDelivery
 from frontend_api.revalidation.signing import verify
 
-from ..builders import published
 from .conftest import SECRET, run_worker, work_until
 
 transactional = pytest.mark.django_db(transaction=True)
@@ -21,7 +20,7 @@ transactional = pytest.mark.django_db(transaction=True)
 def publish_new(podcast, slug: str):
     """Create and publish an episode in one transaction, as one editor action commits."""
     with transaction.atomic():
-        return published(EpisodePageFactory(parent=podcast, slug=slug))
+        return EpisodePageFactory(parent=podcast, slug=slug, published=True)
 
 
 def only_delivery() -> WebhookDelivery:
@@ -58,7 +57,7 @@ def test_nothing_is_queued_before_the_commit(webhook, podcast, django_capture_on
 @transactional
 def test_sent_after_commit_by_the_worker_and_signed(webhook, podcast):
     with transaction.atomic():
-        page = published(EpisodePageFactory(parent=podcast, slug="signed"))
+        page = EpisodePageFactory(parent=podcast, slug="signed", published=True)
         assert WebhookDelivery.objects.count() == 0
     # Committed: queued, but nothing was sent during the editor's request.
     delivery = only_delivery()
@@ -144,7 +143,7 @@ def test_no_answer_at_all_is_a_failed_attempt(webhook, settings, podcast):
 def test_without_a_url_nothing_is_queued(settings, podcast, django_capture_on_commit_callbacks):
     settings.FRONTEND_REVALIDATE_URL = ""
     with django_capture_on_commit_callbacks(execute=True):
-        published(EpisodePageFactory(parent=podcast, slug="quiet"))
+        EpisodePageFactory(parent=podcast, slug="quiet", published=True)
     assert WebhookDelivery.objects.count() == 0
     assert DBTaskResult.objects.count() == 0
 

@@ -8,7 +8,7 @@ from django.test import Client, TestCase
 from django.test.utils import override_settings
 
 from episodes import factories as f
-from tests.frontend_api.published_site import publish
+from tests.support.site import publish
 
 
 @pytest.fixture(autouse=True)

@@ -22,7 +22,7 @@ from episodes.models import EpisodePage, Person, PodcastPage, Rubric
 from frontend_api.loading.sites import all_sites
 from frontend_api.stored.models import StoredPage
 from frontend_api.stored.reads import lookup
-from tests.frontend_api.published_site import publish
+from tests.support.site import publish
 
 from .conftest import committed, detail_url, fresh_render, linking_paragraph
 

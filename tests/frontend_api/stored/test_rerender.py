@@ -6,8 +6,8 @@ from django_tasks_db.models import DBTaskResult
 
 from frontend_api.stored.models import StoredPage
 from frontend_api.stored.tasks import rerender
-from tests.frontend_api.published_site import publish
 from tests.processes import free_port
+from tests.support.site import publish
 
 from .conftest import committed, detail_url, fresh_render
 

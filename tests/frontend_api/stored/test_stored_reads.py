@@ -12,7 +12,8 @@ from episodes import factories as f
 from frontend_api.caching.invalidation import discard_pending
 from frontend_api.stored.models import StoredPage
 from frontend_api.stored.reads import OUTCOME_HEADER
-from tests.frontend_api.published_site import make_private, publish
+from tests.support.published_site import make_private
+from tests.support.site import publish
 
 from .conftest import committed, detail_url, fresh_render, linking_paragraph
 

@@ -10,7 +10,7 @@ from episodes.models import EpisodeHost
 from episodes.transcripts.parsing import parse
 from episodes.transcripts.storage import store_transcript
 from tests.episodes.test_transcripts import VTT
-from tests.frontend_api.published_site import publish
+from tests.support.site import publish
 
 TYPES = {
     "vtt": "text/vtt",

@@ -1,15 +1,16 @@
-"""Content for the API tests: episodes that use every block, field and kind of reference."""
+"""Episodes that use every block, field and kind of reference, with stable ids for comparisons."""
 
 import datetime
 import itertools
 
 import wagtail_factories
 from django.utils import timezone
-from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
 from episodes import factories as f
 from episodes.models import EpisodeGuest, EpisodeHost, RelatedEpisode
+
+from .site import publish
 
 EMBED_URL = "https://video.example/watch/demo"
 _ids = itertools.count(1)
@@ -25,6 +26,7 @@ def with_id(raw: dict, id: str | None = None) -> dict:
 
 
 def image(pk: int | None = None, name: str = "picture", size: int = 1400):
+    """A square image whose title and file name come from `name`, under a fixed id if given."""
     kwargs = {"id": pk} if pk else {}
     return f.ImageFactory(
         title=name.replace("-", " ").capitalize(),
@@ -36,23 +38,14 @@ def image(pk: int | None = None, name: str = "picture", size: int = 1400):
 
 
 def embed_row(url: str = EMBED_URL) -> Embed:
-    embed, _ = Embed.objects.update_or_create(
-        hash=get_embed_hash(url),
-        defaults={
-            "url": url,
-            "type": "video",
-            "html": '<iframe src="https://video.example/embed/demo"></iframe>',
-            "provider_name": "Video Example",
-            "title": "Demo",
-        },
+    """The oEmbed answer for the demo video, stored so no test reaches the network."""
+    return f.EmbedFactory(
+        url=url,
+        type="video",
+        html='<iframe src="https://video.example/embed/demo"></iframe>',
+        provider_name="Video Example",
+        title="Demo",
     )
-    return embed
-
-
-def published(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 def full_body(*, people, images, linked_page, document) -> list[dict]:
@@ -93,10 +86,12 @@ def full_episode(podcast, *, pk: int | None = None, number: int = 1, **kwargs):
     guest = f.PersonFactory(name="Guest Person", role="", photo=None)
     cover = image(name=f"cover-{number}", size=64)
     body_image = image(name=f"body-{number}", size=64)
-    linked = published(
-        f.EpisodePageFactory(
-            parent=podcast, title="Linked", slug=f"linked-{number}", episode_number=number + 100
-        )
+    linked = f.EpisodePageFactory(
+        parent=podcast,
+        title="Linked",
+        slug=f"linked-{number}",
+        episode_number=number + 100,
+        published=True,
     )
     document = wagtail_factories.DocumentFactory(
         title="Notes", file__filename=f"notes-{number}.txt"
@@ -126,4 +121,4 @@ def full_episode(podcast, *, pk: int | None = None, number: int = 1, **kwargs):
     RelatedEpisode.objects.create(page=episode, episode=linked, sort_order=0)
     episode.tags.add("markets", "audio")
     episode.save()
-    return published(episode)
+    return publish(episode)

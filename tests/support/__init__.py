@@ -1,0 +1,1 @@
+"""Test content shared by the test packages, composed from the apps' factories."""
