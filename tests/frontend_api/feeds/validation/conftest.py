@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from episodes import factories as f
-from tests.frontend_api.published_site import (  # noqa: F401
+from tests.support.published_site import (  # noqa: F401
     aired,
     home_fixture,
     show_fixture,

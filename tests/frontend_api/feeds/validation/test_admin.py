@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from episodes.models import EpisodePage
 from frontend_api.feeds.validation.publishing import gate_publish
-from tests.frontend_api.published_site import publish
+from tests.support.site import publish
 
 
 def episode_form(**overrides) -> dict:

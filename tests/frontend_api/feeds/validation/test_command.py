@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from tests.frontend_api.published_site import publish
+from tests.support.site import publish
 
 
 def run(slug: str) -> tuple[str, int]:
