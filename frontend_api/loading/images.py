@@ -1,11 +1,14 @@
 """Images as frontends use them: renditions at several widths with their sizes and alt text."""
 
+import logging
 from typing import Any
 
-from wagtail.images.models import AbstractImage
+from wagtail.images.models import AbstractImage, SourceImageIOError
 
 from frontend_api.conf import image_specs
 from frontend_api.loading.links import absolute_url
+
+logger = logging.getLogger(__name__)
 
 
 def image_representation(image: AbstractImage | None, alt: str | None = None) -> dict | None:
@@ -14,7 +17,14 @@ def image_representation(image: AbstractImage | None, alt: str | None = None) ->
         return None
     renditions: list[dict[str, Any]] = []
     seen = set()
-    for rendition in image.get_renditions(*image_specs()).values():
+    try:
+        made = image.get_renditions(*image_specs()).values()
+    except SourceImageIOError:
+        # A lost original (storage restored without it, a volume missing) costs the image its
+        # renditions, not the whole answer: the page stays readable while operators fix it.
+        logger.warning("image %s has no original file; served without renditions", image.pk)
+        made = []
+    for rendition in made:
         size = (rendition.width, rendition.height)
         if size in seen:
             continue

@@ -169,6 +169,19 @@ def test_json_ld_graph(client, episode):
     ]
 
 
+def test_an_image_whose_file_is_lost_is_served_without_renditions(client, podcast, caplog):
+    cover = f.ImageFactory(title="Lost cover")
+    cover.file.storage.delete(cover.file.name)
+    episode = f.EpisodePageFactory(parent=podcast, cover_image=cover, published=True)
+
+    response = client.get(f"/api/v2/pages/{episode.pk}/")
+
+    assert response.status_code == 200
+    assert response.json()["cover_image"]["renditions"] == []
+    assert response.json()["cover_image"]["alt"] == "Lost cover"
+    assert f"image {cover.pk} has no original file" in caplog.text
+
+
 def test_editor_choice_beats_recent_episodes_and_hidden_ones_drop(client, episode, podcast):
     related = episode.related_links.get().episode
     related.unpublish()
