@@ -12,8 +12,9 @@ LANGUAGES = [
     ("it", "Italian"),
 ]
 
-# Apple Podcasts categories, stored as "Category" or "Category > Subcategory".
-_APPLE_TREE = {
+# Apple Podcasts' categories as its podcaster guide lists them (category: subcategories); a
+# show stores one as "Category" or "Category > Subcategory".
+APPLE_CATEGORY_TREE: dict[str, list[str]] = {
     "Arts": ["Books", "Design", "Fashion & Beauty", "Food", "Performing Arts", "Visual Arts"],
     "Business": [
         "Careers",
@@ -26,22 +27,88 @@ _APPLE_TREE = {
     "Comedy": ["Comedy Interviews", "Improv", "Stand-Up"],
     "Education": ["Courses", "How To", "Language Learning", "Self-Improvement"],
     "Fiction": ["Comedy Fiction", "Drama", "Science Fiction"],
-    "Health & Fitness": ["Alternative Health", "Fitness", "Medicine", "Mental Health", "Nutrition"],
+    "Government": [],
     "History": [],
+    "Health & Fitness": [
+        "Alternative Health",
+        "Fitness",
+        "Medicine",
+        "Mental Health",
+        "Nutrition",
+        "Sexuality",
+    ],
     "Kids & Family": ["Education for Kids", "Parenting", "Pets & Animals", "Stories for Kids"],
-    "Leisure": ["Games", "Hobbies", "Home & Garden", "Video Games"],
+    "Leisure": [
+        "Animation & Manga",
+        "Automotive",
+        "Aviation",
+        "Crafts",
+        "Games",
+        "Hobbies",
+        "Home & Garden",
+        "Video Games",
+    ],
     "Music": ["Music Commentary", "Music History", "Music Interviews"],
-    "News": ["Business News", "Daily News", "Politics", "Tech News"],
-    "Science": ["Astronomy", "Chemistry", "Earth Sciences", "Life Sciences", "Mathematics"],
-    "Society & Culture": ["Documentary", "Personal Journals", "Philosophy", "Relationships"],
-    "Sports": ["Football", "Basketball", "Running", "Soccer", "Tennis"],
+    "News": [
+        "Business News",
+        "Daily News",
+        "Entertainment News",
+        "News Commentary",
+        "Politics",
+        "Sports News",
+        "Tech News",
+    ],
+    "Religion & Spirituality": [
+        "Buddhism",
+        "Christianity",
+        "Hinduism",
+        "Islam",
+        "Judaism",
+        "Religion",
+        "Spirituality",
+    ],
+    "Science": [
+        "Astronomy",
+        "Chemistry",
+        "Earth Sciences",
+        "Life Sciences",
+        "Mathematics",
+        "Natural Sciences",
+        "Nature",
+        "Physics",
+        "Social Sciences",
+    ],
+    "Society & Culture": [
+        "Documentary",
+        "Personal Journals",
+        "Philosophy",
+        "Places & Travel",
+        "Relationships",
+    ],
+    "Sports": [
+        "Baseball",
+        "Basketball",
+        "Cricket",
+        "Fantasy Sports",
+        "Football",
+        "Golf",
+        "Hockey",
+        "Rugby",
+        "Running",
+        "Soccer",
+        "Swimming",
+        "Tennis",
+        "Volleyball",
+        "Wilderness",
+        "Wrestling",
+    ],
     "Technology": [],
     "True Crime": [],
-    "TV & Film": ["After Shows", "Film History", "Film Reviews", "TV Reviews"],
+    "TV & Film": ["After Shows", "Film History", "Film Interviews", "Film Reviews", "TV Reviews"],
 }
 APPLE_CATEGORIES = [
     (value, value)
-    for parent, children in _APPLE_TREE.items()
+    for parent, children in APPLE_CATEGORY_TREE.items()
     for value in [parent, *(f"{parent} > {child}" for child in children)]
 ]
 

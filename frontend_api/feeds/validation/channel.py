@@ -2,7 +2,8 @@
 
 import re
 
-from frontend_api.feeds.validation.apple import APPLE_CATEGORIES, APPLE_DESCRIPTION_LIMIT
+from episodes.choices import APPLE_CATEGORY_TREE
+from frontend_api.feeds.validation.apple import APPLE_DESCRIPTION_LIMIT
 from frontend_api.feeds.validation.document import FeedDocument
 from frontend_api.feeds.validation.rules import Severity, rule
 
@@ -92,12 +93,12 @@ def category(feed: FeedDocument):
         yield "The show has no Apple Podcasts category.", None
     for element in categories:
         name = element.get("text", "")
-        if name not in APPLE_CATEGORIES:
+        if name not in APPLE_CATEGORY_TREE:
             yield f"“{name}” is not an Apple Podcasts category.", None
             continue
         for child in feed.findall(element, "itunes:category"):
             sub = child.get("text", "")
-            if sub not in APPLE_CATEGORIES[name]:
+            if sub not in APPLE_CATEGORY_TREE[name]:
                 yield f"“{sub}” is not an Apple Podcasts subcategory of “{name}”.", None
 
 
