@@ -10,13 +10,14 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 from cms.csp import admin_policy, csp_policy
 from cms.health import healthz
 from frontend_api import urls as frontend_api_urls
-from frontend_api.audio_files import serve_document
+from frontend_api.collections.audio_files import serve_document
 
 admin_csp = csp_policy(admin_policy)
 
 urlpatterns = [
     path("admin/", include(decorate_urlpatterns(wagtailadmin_urls.urlpatterns, admin_csp))),
-    # Audio with byte ranges (frontend_api/audio_files.py); other documents as Wagtail serves them.
+    # Audio with byte ranges (frontend_api/collections/audio_files.py); other documents as
+    # Wagtail serves them.
     path(
         "documents/<int:document_id>/<str:document_filename>",
         serve_document,
