@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -70,33 +71,45 @@ SHARED_DATABASE_NEEDED = (
 
 
 @contextlib.contextmanager
-def runserver(env: dict[str, str], log_dir: Path) -> Iterator[str]:
-    """`manage.py runserver` on a free port until the block ends; yields its base URL."""
-    port = free_port()
-    log_path = log_dir / f"runserver-{port}.log"
+def serving(
+    command: list[str],
+    cwd: Path,
+    env: dict[str, str],
+    log_path: Path,
+    probe_url: str,
+    any_status: bool = False,
+) -> Iterator[subprocess.Popen]:
+    """Run a server until the block ends, from when probe_url answers (any status if any_status)."""
     with log_path.open("w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-            cwd=REPO,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 60
         while True:
             try:
-                urllib.request.urlopen(base + "/healthz", timeout=2)
+                urllib.request.urlopen(probe_url, timeout=2)
                 break
+            except urllib.error.HTTPError:
+                if any_status:
+                    break
             except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(log_path.read_text()) from None
-                time.sleep(0.2)
-        yield base
+                pass  # not listening yet
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(log_path.read_text())
+            time.sleep(0.2)
+        yield process
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@contextlib.contextmanager
+def runserver(env: dict[str, str], log_dir: Path) -> Iterator[str]:
+    """`manage.py runserver` on a free port until the block ends; yields its base URL."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
+    with serving(command, REPO, env, log_dir / f"runserver-{port}.log", base + "/healthz"):
+        yield base
 
 
 def needs_shared_database() -> pytest.MarkDecorator:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import require_service
-from tests.processes import REPO, free_port
+from tests.processes import REPO, free_port, serving
 
 CLIENT_DIR = REPO / "clients" / "typescript"
 STARTER_DIR = REPO / "starters" / "nextjs"
@@ -81,37 +81,16 @@ def starter_url(starter_build, cms_server) -> Iterator[str]:  # noqa: F811
     """The built starter served by `next start` on a free port, reading the live CMS."""
     port = free_port()
     ARTIFACTS.mkdir(exist_ok=True)
-    log_path = ARTIFACTS / f"next-start-{port}.log"
     env = {**NODE_ENV, "CMS_URL": cms_server.url, "REVALIDATE_SECRET": REVALIDATE_SECRET}
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            ["node_modules/.bin/next", "start", "-H", "127.0.0.1", "-p", str(port)],
-            cwd=STARTER_DIR,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+    command = ["node_modules/.bin/next", "start", "-H", "127.0.0.1", "-p", str(port)]
     # The admin (the live server) is on localhost: the starter too, so that the preview panel's
     # frame is same-site and keeps the draft-mode cookie, as with cms.example.com and
     # www.example.com in production.
     base = f"http://localhost:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                # Any answer will do: GET on the webhook is a 405 that asks nothing of the CMS.
-                urllib.request.urlopen(base + "/api/revalidate/", timeout=2)
-                break
-            except urllib.error.HTTPError:
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(log_path.read_text()) from None
-                time.sleep(0.2)
+    log_path = ARTIFACTS / f"next-start-{port}.log"
+    # Any answer will do: GET on the webhook is a 405 that asks nothing of the CMS.
+    with serving(command, STARTER_DIR, env, log_path, base + "/api/revalidate/", any_status=True):
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def signed_post(
