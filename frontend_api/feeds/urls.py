@@ -7,6 +7,6 @@ from frontend_api.feeds import views
 app_name = "feeds"
 
 urlpatterns = [
-    path("<str:slug>/", views.podcast_feed, name="podcast"),
+    path("<str:slug>/", views.show_feed, name="show"),
     path("<str:slug>/chapters/<str:number>.json", views.episode_chapters, name="chapters"),
 ]

@@ -10,7 +10,7 @@ from episodes.models import EpisodePage, PodcastPage
 from frontend_api.feeds import freshness
 from frontend_api.feeds.chapters import chapters_document
 from frontend_api.feeds.generator import CHAPTERS_TYPE
-from frontend_api.feeds.podcast import PodcastFeed
+from frontend_api.feeds.show_feed import ShowFeed
 from frontend_api.loading.links import frontend_url
 from frontend_api.visibility import aired_episodes, visible_show
 
@@ -26,9 +26,9 @@ def valid_slug(slug: str) -> str:
 
 
 @require_safe
-def podcast_feed(request: HttpRequest, slug: str) -> HttpResponse:
-    """The show's RSS feed, built by a fresh PodcastFeed since it holds per-request state."""
-    return PodcastFeed()(request, valid_slug(slug))
+def show_feed(request: HttpRequest, slug: str) -> HttpResponse:
+    """The show's RSS feed, built by a fresh ShowFeed since it holds per-request state."""
+    return ShowFeed()(request, valid_slug(slug))
 
 
 @require_safe

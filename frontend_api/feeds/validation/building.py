@@ -13,7 +13,7 @@ from wagtail.documents import get_document_model
 
 from episodes.models import EpisodePage, PodcastPage
 from frontend_api.feeds.article import ArticleRenderer
-from frontend_api.feeds.podcast import PodcastFeed
+from frontend_api.feeds.show_feed import ShowFeed
 from frontend_api.feeds.validation import check_feed
 from frontend_api.feeds.validation.artwork import facts_of
 from frontend_api.feeds.validation.document import FeedDocument, ImageFacts, UnreadableImage
@@ -23,7 +23,7 @@ from frontend_api.loading.references import private_collection_condition
 from frontend_api.loading.richtext import expand_rich_text
 
 
-class _FeedUnderCheck(PodcastFeed):
+class _FeedUnderCheck(ShowFeed):
     """The show's feed as the public view builds it, plus the episode being published."""
 
     def __init__(self, show: PodcastPage, candidate: EpisodePage | None):
@@ -62,7 +62,7 @@ def _feed_request(show: PodcastPage) -> HttpRequest:
     """A GET of the feed as podcast apps send it: at CMS_URL, the feed's own origin."""
     origin = urlsplit(settings.CMS_URL)
     return RequestFactory().get(
-        reverse("feeds:podcast", args=[show.slug]),
+        reverse("feeds:show", args=[show.slug]),
         HTTP_HOST=origin.netloc,
         secure=origin.scheme == "https",
     )
@@ -92,7 +92,7 @@ def _other_show_guids(show: PodcastPage) -> dict[str, str]:
         EpisodePage.objects.live().not_descendant_of(show).select_related(None)
     )
     titles = dict(PodcastPage.objects.values_list("path", "title"))
-    feed = PodcastFeed()
+    feed = ShowFeed()
     guids = {}
     for episode in others.only("translation_key", "path"):
         show_path = episode.path[: -EpisodePage.steplen]

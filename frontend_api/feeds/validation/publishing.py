@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from episodes.models import EpisodePage, PodcastPage
-from frontend_api.feeds.podcast import PodcastFeed
+from frontend_api.feeds.show_feed import ShowFeed
 from frontend_api.feeds.validation.building import check_show
 from frontend_api.feeds.validation.rules import Finding, Severity
 
@@ -19,7 +19,7 @@ def findings_for_episode(episode: EpisodePage) -> list[Finding]:
     show = episode.get_parent().specific
     if not isinstance(show, PodcastPage):
         return []
-    guid = PodcastFeed().item_guid(episode)
+    guid = ShowFeed().item_guid(episode)
     return [
         finding
         for finding in check_show(show, candidate=episode)

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from episodes import factories as f
-from frontend_api.feeds.podcast import podcast_guid
+from frontend_api.feeds.show_feed import podcast_guid
 from frontend_api.loading.links import frontend_url
 from tests.support.published_site import aired, make_private, publish_episode, transcript
 

@@ -37,7 +37,7 @@ def podcast_guid(feed_url: str) -> str:
 
 
 def feed_url(show: PodcastPage) -> str:
-    return settings.CMS_URL + reverse("feeds:podcast", args=[show.slug])
+    return settings.CMS_URL + reverse("feeds:show", args=[show.slug])
 
 
 def chapters_url(show: PodcastPage, episode: EpisodePage) -> str:
@@ -59,11 +59,11 @@ def _people(links, role: str) -> list[dict]:
     return people
 
 
-class PodcastFeed(Feed):
+class ShowFeed(Feed):
     """RSS 2.0 for one show, with the tags Apple Podcasts and Podcasting 2.0 apps read."""
 
     # prepare() keeps the request's episodes on the instance, so every request needs a
-    # fresh instance (views.podcast_feed), never one shared PodcastFeed().
+    # fresh instance (views.show_feed), never one shared ShowFeed().
 
     feed_type = PodcastRssFeed
 
