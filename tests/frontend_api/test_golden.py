@@ -149,10 +149,10 @@ def golden_site(settings, tmp_path, db):
     store_transcript(episode, cues, "vtt", "", "golden.vtt")
     for page in (home, show, linked, episode):
         page.save_revision().publish()
-    return {"home": home, "podcast": show, "episode": episode}
+    return {"home": home, "show": show, "episode": episode}
 
 
-@pytest.mark.parametrize("name", ["home", "podcast", "episode"])
+@pytest.mark.parametrize("name", ["home", "show", "episode"])
 def test_detail_matches_golden_file(client, golden_site, name):
     response = client.get(f"/api/v2/pages/{golden_site[name].pk}/")
     assert response.status_code == 200
