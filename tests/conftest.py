@@ -1,6 +1,7 @@
 """Fixtures shared by every test package: a site with a home page, a show and its episodes."""
 
 import os
+from collections.abc import Iterator
 
 import pytest
 
@@ -59,3 +60,12 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def no_changes_carried_over() -> Iterator[None]:
+    """A test's transaction never commits: what it recorded must not reach the next test."""
+    from frontend_api.caching.invalidation import discard_pending
+
+    yield
+    discard_pending()
