@@ -2,7 +2,9 @@
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from email.utils import parsedate_to_datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 from frontend_api.feeds.validation.apple import APPLE_DESCRIPTION_LIMIT, APPLE_MEDIA_TYPES
@@ -12,6 +14,13 @@ from frontend_api.feeds.validation.rules import Severity, rule
 # Apple reads seconds, MM:SS or HH:MM:SS.
 DURATION_RE = re.compile(r"[0-9]+|[0-9]{1,2}(:[0-5][0-9]){1,2}")
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+
+def enclosures(feed: FeedDocument) -> Iterator[tuple[Any, Any]]:
+    """Each item's enclosures, with the item they belong to."""
+    for item in feed.items:
+        for enclosure in item.findall("enclosure"):
+            yield item, enclosure
 
 
 def is_web_url(url: str) -> bool:
@@ -54,12 +63,11 @@ def enclosure_missing(feed: FeedDocument):
 
 @rule("enclosure-url-invalid", ERROR, "The enclosure URL is an absolute http(s) URL.")
 def enclosure_url(feed: FeedDocument):
-    for item in feed.items:
-        for enclosure in item.findall("enclosure"):
-            url = (enclosure.get("url") or "").strip()
-            if not is_web_url(url):
-                shown = f"“{url}”" if url else "empty"
-                yield f"The audio URL is {shown}; it must be a full http(s) address.", item
+    for item, enclosure in enclosures(feed):
+        url = (enclosure.get("url") or "").strip()
+        if not is_web_url(url):
+            shown = f"“{url}”" if url else "empty"
+            yield f"The audio URL is {shown}; it must be a full http(s) address.", item
 
 
 @rule(
@@ -70,47 +78,43 @@ def enclosure_url(feed: FeedDocument):
 def enclosure_https(feed: FeedDocument):
     if not feed.require_https:
         return
-    for item in feed.items:
-        for enclosure in item.findall("enclosure"):
-            url = (enclosure.get("url") or "").strip()
-            if is_web_url(url) and urlsplit(url).scheme != "https":
-                yield (
-                    "The audio is served over http; Apple Podcasts and browsers want https. "
-                    "Use an https audio URL.",
-                    item,
-                )
+    for item, enclosure in enclosures(feed):
+        url = (enclosure.get("url") or "").strip()
+        if is_web_url(url) and urlsplit(url).scheme != "https":
+            yield (
+                "The audio is served over http; Apple Podcasts and browsers want https. "
+                "Use an https audio URL.",
+                item,
+            )
 
 
 @rule("enclosure-length-invalid", ERROR, "The enclosure's length is a whole number of bytes.")
 def enclosure_length(feed: FeedDocument):
-    for item in feed.items:
-        for enclosure in item.findall("enclosure"):
-            length = (enclosure.get("length") or "").strip()
-            if not length.isdigit():
-                shown = f"“{length}”" if length else "missing"
-                yield f"The audio's size in bytes is {shown}.", item
+    for item, enclosure in enclosures(feed):
+        length = (enclosure.get("length") or "").strip()
+        if not length.isdigit():
+            shown = f"“{length}”" if length else "missing"
+            yield f"The audio's size in bytes is {shown}.", item
 
 
 @rule("enclosure-length-unknown", WARNING, "The enclosure's length is known (not 0).")
 def enclosure_length_unknown(feed: FeedDocument):
-    for item in feed.items:
-        for enclosure in item.findall("enclosure"):
-            if (enclosure.get("length") or "").strip() == "0":
-                yield (
-                    "The audio's size is unknown (0 bytes); fill in the size so apps can show "
-                    "download progress.",
-                    item,
-                )
+    for item, enclosure in enclosures(feed):
+        if (enclosure.get("length") or "").strip() == "0":
+            yield (
+                "The audio's size is unknown (0 bytes); fill in the size so apps can show "
+                "download progress.",
+                item,
+            )
 
 
 @rule("enclosure-type-invalid", ERROR, "The enclosure's type is an audio or video MIME type.")
 def enclosure_type(feed: FeedDocument):
-    for item in feed.items:
-        for enclosure in item.findall("enclosure"):
-            kind = (enclosure.get("type") or "").strip()
-            if kind.split("/")[0] not in {"audio", "video"} or "/" not in kind:
-                shown = f"“{kind}”" if kind else "missing"
-                yield f"The audio's MIME type is {shown}; use e.g. audio/mpeg.", item
+    for item, enclosure in enclosures(feed):
+        kind = (enclosure.get("type") or "").strip()
+        if kind.split("/")[0] not in {"audio", "video"} or "/" not in kind:
+            shown = f"“{kind}”" if kind else "missing"
+            yield f"The audio's MIME type is {shown}; use e.g. audio/mpeg.", item
 
 
 @rule(
@@ -119,11 +123,10 @@ def enclosure_type(feed: FeedDocument):
     "The enclosure's type is one Apple Podcasts plays (MP3, M4A/AAC, MP4, MOV).",
 )
 def enclosure_type_apple(feed: FeedDocument):
-    for item in feed.items:
-        for enclosure in item.findall("enclosure"):
-            kind = (enclosure.get("type") or "").strip()
-            if kind.split("/")[0] in {"audio", "video"} and kind not in APPLE_MEDIA_TYPES:
-                yield f"Apple Podcasts does not play {kind}; other apps may.", item
+    for item, enclosure in enclosures(feed):
+        kind = (enclosure.get("type") or "").strip()
+        if kind.split("/")[0] in {"audio", "video"} and kind not in APPLE_MEDIA_TYPES:
+            yield f"Apple Podcasts does not play {kind}; other apps may.", item
 
 
 @rule("duration-missing", ERROR, "Every episode has its duration (itunes:duration).")
