@@ -16,7 +16,7 @@ def home_page(db):
 
 
 @pytest.fixture
-def podcast(home_page):
+def show(home_page):
     """A show under the home page, with the artwork the feed check requires before
     an episode is published through the admin."""
     return PodcastPageFactory(
@@ -25,9 +25,9 @@ def podcast(home_page):
 
 
 @pytest.fixture
-def episode(podcast):
+def episode(show):
     """A published episode of the show."""
-    return EpisodePageFactory(parent=podcast, published=True)
+    return EpisodePageFactory(parent=show, published=True)
 
 
 def require_service(name: str, reachable: bool, how: str) -> None:

@@ -219,12 +219,12 @@ def app_server(tmp_path, static_root, **env):
 
 
 @pytest.fixture
-def drill(podcast, editor):
+def drill(show, editor):
     """The published episode whose title every publish changes, and its publisher."""
     # An empty body: the editor's form carries no StreamField data without its JavaScript.
-    page = EpisodePageFactory(parent=podcast, title=TITLE, slug="fault-drill", body=[])
+    page = EpisodePageFactory(parent=show, title=TITLE, slug="fault-drill", body=[])
     for number in range(3):
-        EpisodePageFactory(parent=podcast, title=f"Bystander {number}").save_revision().publish()
+        EpisodePageFactory(parent=show, title=f"Bystander {number}").save_revision().publish()
     publisher = Publisher([page], every=0)
     publisher.publish(page)  # v1
     return page, publisher

@@ -36,12 +36,12 @@ def make_due(revision: Revision) -> None:
 
 
 @pytest.fixture
-def draft(podcast):
-    return EpisodePageFactory(parent=podcast, live=False, title="Scheduled one")
+def draft(show):
+    return EpisodePageFactory(parent=show, live=False, title="Scheduled one")
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_run_publishes_due_pages_and_expires_ended_ones(podcast, draft, episode):
+def test_a_run_publishes_due_pages_and_expires_ended_ones(show, draft, episode):
     revision = schedule(draft, timezone.now() + datetime.timedelta(hours=1))
     draft.refresh_from_db()
     assert not draft.live, "a page scheduled for later must wait"
@@ -60,7 +60,7 @@ def test_a_run_publishes_due_pages_and_expires_ended_ones(podcast, draft, episod
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_loop_publishes_a_page_that_falls_due_while_it_runs(podcast, draft):
+def test_the_loop_publishes_a_page_that_falls_due_while_it_runs(show, draft):
     schedule(draft, timezone.now() + datetime.timedelta(seconds=1.5))
     call_command("run_scheduler", interval=1, max_runs=3)
     draft.refresh_from_db()
@@ -68,7 +68,7 @@ def test_the_loop_publishes_a_page_that_falls_due_while_it_runs(podcast, draft):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_run_is_skipped_while_another_holds_the_lock(podcast, draft):
+def test_a_run_is_skipped_while_another_holds_the_lock(show, draft):
     make_due(schedule(draft, timezone.now() + datetime.timedelta(hours=1)))
     cache.add(LOCK_KEY, "another-host:1", timeout=60)
     call_command("run_scheduler", max_runs=1)
@@ -83,7 +83,7 @@ def test_a_run_is_skipped_while_another_holds_the_lock(podcast, draft):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_process_runs_until_sigterm_and_logs_json(podcast, draft):
+def test_the_process_runs_until_sigterm_and_logs_json(show, draft):
     env = base_env(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         SECRET_KEY="scheduler-test-" + "x" * 50,

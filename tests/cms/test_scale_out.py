@@ -44,9 +44,9 @@ def titles_in_listing(server) -> set[str]:
 @needs_shared_database()
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
-def test_a_publish_through_one_server_is_served_by_the_other_at_once(podcast, editor, two_servers):
+def test_a_publish_through_one_server_is_served_by_the_other_at_once(show, editor, two_servers):
     one, other = two_servers
-    page = EpisodePageFactory(parent=podcast, title="First take")
+    page = EpisodePageFactory(parent=show, title="First take")
     page.save_revision().publish()
     page.title = "Second take"
     page.save_revision()

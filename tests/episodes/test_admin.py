@@ -136,9 +136,9 @@ class TestEpisodeAdmin(WagtailPageTestCase):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_admin_search_finds_quotes_and_faq_text(podcast, admin_client):
+def test_admin_search_finds_quotes_and_faq_text(show, admin_client):
     """The search index is filled after commit, hence a transactional test."""
-    page = f.EpisodePageFactory(parent=podcast, title="Searchable")
+    page = f.EpisodePageFactory(parent=show, title="Searchable")
     page.body = [
         f.pull_quote("A remarkable zephyrine remark", speaker_name="A"),
         f.faq([f.faq_item("Where is the quokkaland?", "<p>Far away.</p>")]),

@@ -32,9 +32,9 @@ def upload(name: str, data: bytes, collection=None):
     return document
 
 
-def upload_episode(podcast, name: str, data: bytes, **fields) -> EpisodePage:
+def upload_episode(show, name: str, data: bytes, **fields) -> EpisodePage:
     blanks = {"audio_url": "", "audio_duration": None, "audio_size": None, "audio_mime_type": ""}
-    return f.EpisodePageFactory(parent=podcast, audio_file=upload(name, data), **(blanks | fields))
+    return f.EpisodePageFactory(parent=show, audio_file=upload(name, data), **(blanks | fields))
 
 
 def test_mutagen_reads_mp3_and_m4a_made_here():
@@ -56,17 +56,17 @@ def test_mutagen_reads_mp3_and_m4a_made_here():
         ("mislabelled.m4a", mp3_bytes(MP3_FRAMES), "audio/mpeg", mp3_duration_ms(MP3_FRAMES)),
     ],
 )
-def test_an_upload_fills_blank_duration_size_and_type(podcast, name, data, mime_type, duration_ms):
-    episode = upload_episode(podcast, name, data)
+def test_an_upload_fills_blank_duration_size_and_type(show, name, data, mime_type, duration_ms):
+    episode = upload_episode(show, name, data)
     episode.refresh_from_db()
     assert episode.audio_duration == timedelta(milliseconds=duration_ms)
     assert episode.audio_size == len(data)
     assert episode.audio_mime_type == mime_type
 
 
-def test_what_the_editor_typed_is_kept(podcast):
+def test_what_the_editor_typed_is_kept(show):
     episode = upload_episode(
-        podcast,
+        show,
         "episode.mp3",
         mp3_bytes(MP3_FRAMES),
         audio_duration=timedelta(seconds=9),
@@ -78,15 +78,15 @@ def test_what_the_editor_typed_is_kept(podcast):
     assert episode.audio_size == len(mp3_bytes(MP3_FRAMES))
 
 
-def test_a_file_that_is_no_audio_fills_only_its_size(podcast):
-    episode = upload_episode(podcast, "notes.mp3", b"plain words, not audio" * 10)
+def test_a_file_that_is_no_audio_fills_only_its_size(show):
+    episode = upload_episode(show, "notes.mp3", b"plain words, not audio" * 10)
     episode.refresh_from_db()
     assert (episode.audio_duration, episode.audio_mime_type) == (None, "")
     assert episode.audio_size == 220
 
 
-def test_the_api_gives_the_filled_in_values(client, podcast):
-    episode = upload_episode(podcast, "episode.m4a", m4a_bytes(M4A_MS))
+def test_the_api_gives_the_filled_in_values(client, show):
+    episode = upload_episode(show, "episode.m4a", m4a_bytes(M4A_MS))
     episode.save_revision().publish()
     audio = client.get(f"/api/v2/pages/{episode.pk}/").json()["audio"]
     assert audio["mime_type"] == "audio/mp4"
@@ -153,7 +153,7 @@ def test_not_audio_is_reported():
     assert "not audio" in AudioProbe.objects.get(url=url).error
 
 
-def test_a_saved_probe_fills_the_blanks(podcast):
+def test_a_saved_probe_fills_the_blanks(show):
     AudioProbe.objects.create(
         url="https://audio.example.com/probed.mp3",
         size=1234,
@@ -161,7 +161,7 @@ def test_a_saved_probe_fills_the_blanks(podcast):
         duration=timedelta(seconds=61, milliseconds=5),
     )
     episode = f.EpisodePageFactory(
-        parent=podcast,
+        parent=show,
         audio_url="https://audio.example.com/probed.mp3",
         audio_duration=None,
         audio_size=None,
@@ -173,9 +173,9 @@ def test_a_saved_probe_fills_the_blanks(podcast):
 
 
 def test_the_editor_queues_a_probe_and_sees_its_result(
-    admin_client, podcast, django_capture_on_commit_callbacks
+    admin_client, show, django_capture_on_commit_callbacks
 ):
-    episode = f.EpisodePageFactory(parent=podcast, audio_url="https://audio.example.com/new.mp3")
+    episode = f.EpisodePageFactory(parent=show, audio_url="https://audio.example.com/new.mp3")
     edit_url = reverse("wagtailadmin_pages:edit", args=[episode.pk])
     form = admin_client.get(edit_url).content.decode()
     assert "being checked in the background" in form
@@ -276,7 +276,7 @@ def test_other_documents_keep_wagtails_serving(client, db):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_nothing_is_queued_when_the_save_rolls_back(podcast):
+def test_nothing_is_queued_when_the_save_rolls_back(show):
     from episodes.audio.tasks import probe_after_commit
 
     with pytest.raises(RuntimeError), transaction.atomic():

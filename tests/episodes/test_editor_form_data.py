@@ -144,10 +144,10 @@ def stored_state(page: EpisodePage) -> tuple:
 
 
 @pytest.fixture
-def edited_episode(podcast):
+def edited_episode(show):
     """A published episode whose stored body and revision the malformed posts must not touch."""
     page = f.EpisodePageFactory(
-        parent=podcast,
+        parent=show,
         body=[
             f.heading("Stored heading"),
             f.paragraph("<p>Stored paragraph.</p>"),
@@ -242,10 +242,10 @@ def test_a_refused_body_is_shown_again_as_stored(admin_client, edited_episode):
     assert "Stored paragraph." in html and "Edited text." not in html
 
 
-def test_a_new_episode_with_malformed_body_data_is_not_created(admin_client, podcast):
+def test_a_new_episode_with_malformed_body_data_is_not_created(admin_client, show):
     page = f.EpisodePageFactory.build(slug="never-created", episode_number=900)
     data = malform(edit_form_data(page), {"body-count": "-1"})
-    url = reverse("wagtailadmin_pages:add", args=["episodes", "episodepage", podcast.pk])
+    url = reverse("wagtailadmin_pages:add", args=["episodes", "episodepage", show.pk])
     response = admin_client.post(url, data)
     assert response.status_code == 200
     assert CANNOT_READ in response.context["form"].errors["body"][0]

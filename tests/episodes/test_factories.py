@@ -21,10 +21,10 @@ def test_there_is_a_factory_for_every_body_block():
     assert set(BLOCK_FACTORIES) == set(body_block.child_blocks)
 
 
-def test_a_body_of_every_block_factory_is_valid(podcast):
+def test_a_body_of_every_block_factory_is_valid(show):
     f.EmbedFactory(url=f.EmbedBlockFactory.url)
     page = f.EpisodePageFactory(
-        parent=podcast,
+        parent=show,
         body=[factory() for factory in BLOCK_FACTORIES.values()],
         published=True,
     )
@@ -33,7 +33,7 @@ def test_a_body_of_every_block_factory_is_valid(podcast):
     assert page.body[4].value["image"].pk is not None
 
 
-def test_block_factories_take_what_a_test_names(podcast):
+def test_block_factories_take_what_a_test_names(show):
     person = f.PersonFactory()
     quote = f.PullQuoteBlockFactory(text="Said on air.", speaker=person, speaker_name="")
     assert quote["type"] == "pull_quote"
@@ -43,7 +43,7 @@ def test_block_factories_take_what_a_test_names(podcast):
     assert first["question"] == "Why?" and second["question"].startswith("Question ")
 
 
-def test_the_default_episode_body_is_valid(podcast):
-    page = f.EpisodePageFactory(parent=podcast)
+def test_the_default_episode_body_is_valid(show):
+    page = f.EpisodePageFactory(parent=show)
     page.body.stream_block.clean(page.body)
     assert [child.block_type for child in page.body] == ["heading", "paragraph"]

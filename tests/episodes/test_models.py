@@ -36,33 +36,33 @@ def errors_of(page) -> dict[str, list[str]]:
     return caught.value.message_dict
 
 
-def test_episode_number_is_unique_within_a_show(podcast):
-    f.EpisodePageFactory(parent=podcast, episode_number=7, title="First seven")
+def test_episode_number_is_unique_within_a_show(show):
+    f.EpisodePageFactory(parent=show, episode_number=7, title="First seven")
     with pytest.raises(ValidationError) as caught:
-        f.EpisodePageFactory(parent=podcast, episode_number=7, title="Second seven")
+        f.EpisodePageFactory(parent=show, episode_number=7, title="Second seven")
     assert "Episode 7 already exists in this show" in str(caught.value)
 
 
-def test_the_same_number_is_fine_in_another_show(home_page, podcast):
+def test_the_same_number_is_fine_in_another_show(home_page, show):
     other = f.PodcastPageFactory(parent=home_page, title="Other", slug="other")
-    f.EpisodePageFactory(parent=podcast, episode_number=3)
+    f.EpisodePageFactory(parent=show, episode_number=3)
     assert f.EpisodePageFactory(parent=other, episode_number=3).pk
 
 
-def test_external_audio_url_must_be_http(podcast):
-    page = f.EpisodePageFactory(parent=podcast)
+def test_external_audio_url_must_be_http(show):
+    page = f.EpisodePageFactory(parent=show)
     page.audio_url = "ftp://files.example.com/episode.mp3"
     assert "audio_url" in errors_of(page)
 
 
-def test_audio_is_a_file_or_a_url_not_both(podcast):
-    page = f.EpisodePageFactory(parent=podcast)
+def test_audio_is_a_file_or_a_url_not_both(show):
+    page = f.EpisodePageFactory(parent=show)
     page.audio_file = wagtail_factories.DocumentFactory()
     assert "not both" in errors_of(page)["audio_url"][0]
 
 
-def test_quote_timestamp_must_lie_within_the_audio(podcast):
-    page = f.EpisodePageFactory(parent=podcast, audio_duration=datetime.timedelta(minutes=10))
+def test_quote_timestamp_must_lie_within_the_audio(show):
+    page = f.EpisodePageFactory(parent=show, audio_duration=datetime.timedelta(minutes=10))
     page.body = [
         f.heading("Start"),
         f.pull_quote("Early", speaker_name="A", timestamp="9:59"),
@@ -75,25 +75,25 @@ def test_quote_timestamp_must_lie_within_the_audio(podcast):
     assert "after the end of the audio (10:00)" in str(block_errors[2].block_errors["timestamp"])
 
 
-def test_timestamps_are_not_checked_without_a_duration(podcast):
-    page = f.EpisodePageFactory(parent=podcast, audio_duration=None)
+def test_timestamps_are_not_checked_without_a_duration(show):
+    page = f.EpisodePageFactory(parent=show, audio_duration=None)
     page.body = [f.pull_quote("Whenever", speaker_name="A", timestamp="3:00:00")]
     page.full_clean()
 
 
-def test_an_episode_is_not_similar_to_itself(podcast):
-    page = f.EpisodePageFactory(parent=podcast)
+def test_an_episode_is_not_similar_to_itself(show):
+    page = f.EpisodePageFactory(parent=show)
     link = RelatedEpisode(page=page, episode=page)
     with pytest.raises(ValidationError):
         link.clean()
 
 
-def test_the_example_article_fits_in_the_body(podcast):
+def test_the_example_article_fits_in_the_body(show):
     """The demo article has the outline of the real example: every section, quote and FAQ item."""
     person = f.PersonFactory()
     speakers = dict.fromkeys(PEOPLE, person)
     body = article_body(speakers, f.ImageFactory())
-    page = f.EpisodePageFactory(parent=podcast, audio_duration=datetime.timedelta(minutes=52))
+    page = f.EpisodePageFactory(parent=show, audio_duration=datetime.timedelta(minutes=52))
     page.body = body
     page.full_clean()
     page.save_revision().publish()

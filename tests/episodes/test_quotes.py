@@ -78,11 +78,11 @@ def test_the_verdicts():
     )
 
 
-def test_attaching_checks_every_quote_and_fills_a_draft(podcast):
+def test_attaching_checks_every_quote_and_fills_a_draft(show):
     alice = f.PersonFactory(name="Alice Martin")
     ines = f.PersonFactory(name="Inès Duval")
     episode = f.EpisodePageFactory(
-        parent=podcast,
+        parent=show,
         audio_duration=None,
         body=[
             f.pull_quote(
@@ -134,8 +134,8 @@ def test_attaching_checks_every_quote_and_fills_a_draft(podcast):
     assert faq["items"][0]["quote"]["speaker"] is None  # the typed name stays
 
 
-def test_the_editor_checks_again_and_sees_the_reasons(admin_client, podcast):
-    episode = f.EpisodePageFactory(parent=podcast, body=[f.pull_quote("Nobody said this.")])
+def test_the_editor_checks_again_and_sees_the_reasons(admin_client, show):
+    episode = f.EpisodePageFactory(parent=show, body=[f.pull_quote("Nobody said this.")])
     transcript = store_transcript(episode, parse(CONVERSATION, "vtt"), "vtt", "", "talk.vtt")
     edit_url = reverse("transcripts:edit", args=[transcript.pk])
     page = admin_client.get(edit_url).content.decode()
@@ -158,11 +158,11 @@ def test_the_editor_checks_again_and_sees_the_reasons(admin_client, podcast):
     )
 
 
-def test_the_api_says_which_quotes_are_verified_until_they_change(client, podcast, settings):
+def test_the_api_says_which_quotes_are_verified_until_they_change(client, show, settings):
     settings.API_CACHE_ENABLED = False  # nothing commits in this test to invalidate it
     ines = f.PersonFactory(name="Inès Duval")
     episode = f.EpisodePageFactory(
-        parent=podcast,
+        parent=show,
         body=[
             f.pull_quote("We lost one client and gained three", speaker=ines, timestamp="0:14"),
             f.pull_quote("Nobody said this."),
@@ -228,9 +228,9 @@ def publish_form(episode, quote: str) -> dict:
     )
 
 
-def test_a_setting_makes_unverified_quotes_block_publishing(admin_client, podcast, settings):
+def test_a_setting_makes_unverified_quotes_block_publishing(admin_client, show, settings):
     settings.QUOTES_MUST_BE_VERIFIED = True
-    episode = f.EpisodePageFactory(parent=podcast, live=False, body=[])
+    episode = f.EpisodePageFactory(parent=show, live=False, body=[])
     edit_url = reverse("wagtailadmin_pages:edit", args=[episode.pk])
     refused = admin_client.post(edit_url, publish_form(episode, "We lost one client"))
     assert refused.status_code == 200

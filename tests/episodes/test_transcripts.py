@@ -155,8 +155,8 @@ def people(db):
 
 
 @pytest.fixture
-def credited_episode(podcast, people):
-    episode = f.EpisodePageFactory(parent=podcast)
+def credited_episode(show, people):
+    episode = f.EpisodePageFactory(parent=show)
     EpisodeHost.objects.create(page=episode, person=people["alice"])
     EpisodeGuest.objects.create(page=episode, person=people["ines"])
     return episode
@@ -241,10 +241,10 @@ def test_the_command_refuses_a_bad_file_and_keeps_the_transcript(credited_episod
         call_command("attach_transcript", str(credited_episode.pk), str(tmp_path / "missing.vtt"))
 
 
-def test_the_data_migration_parses_readable_transcript_files(podcast, people):
+def test_the_data_migration_parses_readable_transcript_files(show, people):
     migration = importlib.import_module("episodes.migrations.0006_parse_transcript_files")
-    readable = f.EpisodePageFactory(parent=podcast, transcript_file=transcript_document("a.vtt"))
-    plain = f.EpisodePageFactory(parent=podcast, transcript_file=transcript_document("a.txt"))
+    readable = f.EpisodePageFactory(parent=show, transcript_file=transcript_document("a.vtt"))
+    plain = f.EpisodePageFactory(parent=show, transcript_file=transcript_document("a.txt"))
     migration.parse_transcript_files(apps, None)
     parsed = Transcript.objects.get(episode=readable)
     assert (parsed.cue_count, parsed.language, parsed.source_format) == (1, "fr", "vtt")

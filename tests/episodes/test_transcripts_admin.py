@@ -14,10 +14,10 @@ def upload(name: str, text: str) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, text.encode(), content_type="application/octet-stream")
 
 
-def test_an_editor_attaches_a_file_and_maps_a_speaker(admin_client, podcast):
+def test_an_editor_attaches_a_file_and_maps_a_speaker(admin_client, show):
     alice = f.PersonFactory(name="Alice Martin")
     paul = f.PersonFactory(name="Paul Renard")
-    episode = f.EpisodePageFactory(parent=podcast)
+    episode = f.EpisodePageFactory(parent=show)
     EpisodeHost.objects.create(page=episode, person=alice)
     response = admin_client.post(
         reverse("transcripts:add"),
@@ -64,8 +64,8 @@ def test_an_editor_attaches_a_file_and_maps_a_speaker(admin_client, podcast):
     assert transcript.cue_count == 4  # no new file: the cues stay
 
 
-def test_a_bad_file_is_a_field_error_and_nothing_is_stored(admin_client, podcast):
-    episode = f.EpisodePageFactory(parent=podcast)
+def test_a_bad_file_is_a_field_error_and_nothing_is_stored(admin_client, show):
+    episode = f.EpisodePageFactory(parent=show)
     bad = VTT.replace("00:00:03.250 --> 00:00:07.004", "00:00:03.250 -> 00:00:07.004")
     response = admin_client.post(
         reverse("transcripts:add"),
@@ -77,8 +77,8 @@ def test_a_bad_file_is_a_field_error_and_nothing_is_stored(admin_client, podcast
     assert not Transcript.objects.exists()
 
 
-def test_a_file_is_required_to_create_one(admin_client, podcast):
-    episode = f.EpisodePageFactory(parent=podcast)
+def test_a_file_is_required_to_create_one(admin_client, show):
+    episode = f.EpisodePageFactory(parent=show)
     response = admin_client.post(reverse("transcripts:add"), {"episode": episode.pk})
     assert response.status_code == 200
     assert "This field is required" in response.content.decode()

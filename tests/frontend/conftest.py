@@ -189,10 +189,10 @@ def every_block_body(host, guest, picture) -> list[dict]:
 
 
 @pytest.fixture
-def radio(wagtail_roots, home_page, podcast) -> Radio:
+def radio(wagtail_roots, home_page, show) -> Radio:
     """The shared home and show, two published episodes (one with every block type), a draft."""
     cache_embed()
-    home, show = home_page, podcast
+    home = home_page
     host = f.PersonFactory(name="Camille Host", role="Host")
     guest = f.PersonFactory(name="Idris Guest", role="Product lead")
     rubric = f.RubricFactory(name="Market", slug="market")

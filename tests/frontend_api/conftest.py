@@ -10,10 +10,10 @@ from tests.support import forms
 
 
 @pytest.fixture
-def draft_episode(podcast):
+def draft_episode(show):
     """A published episode whose latest revision is an unpublished draft."""
     page = EpisodePageFactory(
-        parent=podcast, title="Published title", slug="first-episode", published=True
+        parent=show, title="Published title", slug="first-episode", published=True
     )
     page.title = "Draft title"
     page.save_revision()
@@ -22,9 +22,9 @@ def draft_episode(podcast):
 
 
 @pytest.fixture
-def other_episode(podcast):
+def other_episode(show):
     return EpisodePageFactory(
-        parent=podcast, title="Another episode", slug="another-episode", published=True
+        parent=show, title="Another episode", slug="another-episode", published=True
     )
 
 

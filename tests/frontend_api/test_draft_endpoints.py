@@ -76,10 +76,10 @@ class TestPreviewEndpoint:
                 "Draft title",
             )
 
-    def test_same_json_as_the_published_detail(self, client, podcast):
+    def test_same_json_as_the_published_detail(self, client, show):
         # Whole seconds: drafts pass through JSON, which keeps milliseconds only.
         with time_machine.travel(WHOLE_SECOND, tick=False):
-            page = EpisodePageFactory(parent=podcast, broadcast_at=WHOLE_SECOND)
+            page = EpisodePageFactory(parent=show, broadcast_at=WHOLE_SECOND)
             page.save_revision().publish()
         page = EpisodePage.objects.get(pk=page.pk)
         published = client.get(f"/api/v2/pages/{page.pk}/")
@@ -87,10 +87,10 @@ class TestPreviewEndpoint:
         assert previewed.status_code == published.status_code == 200
         assert previewed.json() == published.json()
 
-    def test_new_unsaved_page(self, editor_client, podcast, episode_form_data, free_number):
+    def test_new_unsaved_page(self, editor_client, show, episode_form_data, free_number):
         new_page = EpisodePageFactory.build(slug="unsaved", episode_number=free_number())
         preview_url = reverse(
-            "wagtailadmin_pages:preview_on_add", args=["episodes", "episodepage", podcast.pk]
+            "wagtailadmin_pages:preview_on_add", args=["episodes", "episodepage", show.pk]
         )
         data = episode_form_data(new_page, "Never saved", "Draft words.")
         params = admin_preview_token(editor_client, preview_url, data)
@@ -179,9 +179,9 @@ class TestReviewEndpoint:
             link.pk,
         )
 
-    def test_published_shape_plus_review(self, client, editor, podcast):
+    def test_published_shape_plus_review(self, client, editor, show):
         with time_machine.travel(WHOLE_SECOND, tick=False):
-            page = EpisodePageFactory(parent=podcast, broadcast_at=WHOLE_SECOND)
+            page = EpisodePageFactory(parent=show, broadcast_at=WHOLE_SECOND)
             page.save_revision().publish()
             page.refresh_from_db()
             page.title = "Only in the draft"

@@ -75,10 +75,10 @@ def test_the_edit_view_has_a_live_preview_panel(editor_client, draft_episode):
 
 
 @pytest.mark.django_db
-def test_preview_of_a_new_unsaved_page(editor_client, podcast, episode_form_data, free_number):
+def test_preview_of_a_new_unsaved_page(editor_client, show, episode_form_data, free_number):
     new_page = EpisodePageFactory.build(slug="not-yet-saved", episode_number=free_number())
     preview_url = reverse(
-        "wagtailadmin_pages:preview_on_add", args=["episodes", "episodepage", podcast.pk]
+        "wagtailadmin_pages:preview_on_add", args=["episodes", "episodepage", show.pk]
     )
     data = episode_form_data(new_page, "Brand new", "Words of a page never saved.")
     url = frontend_preview_url(editor_client, preview_url, data)

@@ -24,19 +24,19 @@ HOSTS = ["testserver", "localhost"]
 
 
 @pytest.fixture
-def targets(podcast, episode, settings):
+def targets(show, episode, settings):
     """The objects the corpus names: live, draft and private pages, an image, a document, and
     preview and review tokens that are expired, revoked or made for another page."""
     settings.ALLOWED_HOSTS = HOSTS
-    draft = EpisodePageFactory(parent=podcast, live=False, title="Hostile draft")
-    private = EpisodePageFactory(parent=podcast, title="Hostile private")
+    draft = EpisodePageFactory(parent=show, live=False, title="Hostile draft")
+    private = EpisodePageFactory(parent=show, title="Hostile private")
     private.save_revision().publish()
     PageViewRestriction.objects.create(
         page=private, restriction_type=PageViewRestriction.PASSWORD, password="letmein"
     )
     image = ImageFactory()
     document = get_document_model().objects.create(title="Notes", file="documents/notes.txt")
-    other = EpisodePageFactory(parent=podcast, title="Another page")
+    other = EpisodePageFactory(parent=show, title="Another page")
     other_preview = other.create_page_preview()
     with time_machine.travel(timezone.now() - datetime.timedelta(days=2)):
         expired_preview = episode.specific.create_page_preview()
@@ -57,7 +57,7 @@ def targets(podcast, episode, settings):
         created_at=timezone.now() - datetime.timedelta(days=10),
         expires_at=timezone.now() - datetime.timedelta(seconds=1),
     )
-    site_root = "/" + podcast.url_path.strip("/").split("/")[0] + "/"
+    site_root = "/" + show.url_path.strip("/").split("/")[0] + "/"
     return {
         "episode": episode.pk,
         "draft": draft.pk,
@@ -248,9 +248,9 @@ MALFORMED_PERSON_LINKS = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("links", MALFORMED_PERSON_LINKS, ids=lambda links: json.dumps(links)[:40])
-def test_malformed_person_links_never_cause_a_server_error(podcast, links):
+def test_malformed_person_links_never_cause_a_server_error(show, links):
     host = PersonFactory(name="A host with broken links")
-    episode = EpisodePageFactory(parent=podcast)
+    episode = EpisodePageFactory(parent=show)
     episode.host_links.add(EpisodeHost(person=host))
     episode.save_revision().publish()
     with connection.cursor() as cursor:
@@ -263,7 +263,7 @@ def test_malformed_person_links_never_cause_a_server_error(podcast, links):
     for url in (
         f"/api/v2/pages/{episode.pk}/",
         "/api/v2/pages/?type=episodes.EpisodePage&fields=*",
-        f"/feeds/{podcast.slug}/",
+        f"/feeds/{show.slug}/",
     ):
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)

@@ -100,15 +100,15 @@ def marked_episode(parent, name: str, **kwargs):
 
 
 @pytest.fixture
-def canary(podcast, episode, settings):
+def canary(show, episode, settings):
     settings.TOKEN_RATE_LIMIT = "100000/min"  # a throttled answer would hide a leak
     user = get_user_model().objects.create_superuser(
         username=f"editor-{RUN}", email="editor@example.com", password=PASSWORD
     )
 
-    draft = marked_episode(podcast, "draft", live=False, slug=HIDDEN["draftslug"])
+    draft = marked_episode(show, "draft", live=False, slug=HIDDEN["draftslug"])
 
-    live_with_draft = marked_episode(podcast, "livewithdraft")
+    live_with_draft = marked_episode(show, "livewithdraft")
     live_with_draft.save_revision().publish()
     live_with_draft.title = f"Episode {HIDDEN['draftrevision']}"
     live_with_draft.summary = f"<p>{HIDDEN['draftrevision']}</p>"
@@ -120,7 +120,7 @@ def canary(podcast, episode, settings):
         ("password", PageViewRestriction.PASSWORD),
         ("group", PageViewRestriction.GROUPS),
     ):
-        page = marked_episode(podcast, name)
+        page = marked_episode(show, name)
         page.save_revision().publish()
         restriction = PageViewRestriction.objects.create(
             page=page, restriction_type=kind, password=PASSWORD if name == "password" else ""
@@ -131,11 +131,11 @@ def canary(podcast, episode, settings):
     child = marked_episode(restricted["login"], "privatechild")
     child.save_revision().publish()
 
-    scheduled = marked_episode(podcast, "scheduled", live=False)
+    scheduled = marked_episode(show, "scheduled", live=False)
     scheduled.go_live_at = timezone.now() + datetime.timedelta(days=3)
     scheduled.save_revision().publish()
 
-    expired = marked_episode(podcast, "expired")
+    expired = marked_episode(show, "expired")
     expired.save_revision().publish()
     expired.expire_at = timezone.now() - datetime.timedelta(minutes=1)
     expired.save_revision().publish()
@@ -143,7 +143,7 @@ def canary(podcast, episode, settings):
     expired.live, expired.expired = False, True
     expired.save(update_fields=["live", "expired"])
 
-    previewed = marked_episode(podcast, "previewbase")
+    previewed = marked_episode(show, "previewbase")
     previewed.save_revision().publish()
     previewed.title = f"Episode {HIDDEN['preview']}"
     with time_machine.travel(timezone.now() - datetime.timedelta(days=2)):
@@ -151,7 +151,7 @@ def canary(podcast, episode, settings):
     previewed.body = [paragraph(f"<p>{HIDDEN['preview']}</p>")]
     previewed.create_page_preview()  # fresh, its token known to the editor only
 
-    reviewed = marked_episode(podcast, "review", live=False)
+    reviewed = marked_episode(show, "review", live=False)
     dead_tokens = [new_token(), new_token()]
     ReviewLink.objects.create(
         page=reviewed,
@@ -180,7 +180,7 @@ def canary(podcast, episode, settings):
 
     # A live page that links to, and relates to, hidden pages: their URLs must not come along.
     linker = EpisodePageFactory(
-        parent=podcast,
+        parent=show,
         title=f"Episode {PUBLIC}",
         body=[
             paragraph(
@@ -199,7 +199,7 @@ def canary(podcast, episode, settings):
     pages = list(Page.objects.all())
     return Canary(
         pages=pages,
-        show_slug=podcast.slug,
+        show_slug=show.slug,
         episode_numbers=sorted(
             {p.specific.episode_number for p in pages if hasattr(p.specific, "episode_number")}
         ),

@@ -17,8 +17,8 @@ def test_site_home_is_the_frontend_root(home_page):
     assert frontend_url(home_page) == "https://front.example/"
 
 
-def test_episode_url_is_relative_to_the_site_root(podcast):
-    episode = EpisodePageFactory(parent=podcast, slug="first-steps")
+def test_episode_url_is_relative_to_the_site_root(show):
+    episode = EpisodePageFactory(parent=show, slug="first-steps")
     assert frontend_path(episode) == "/test-show/first-steps/"
     assert frontend_url(episode) == "https://front.example/test-show/first-steps/"
 
@@ -29,9 +29,9 @@ def test_page_outside_every_site_drops_its_top_level_segment(home_page):
     assert frontend_path(child) == "/old/"
 
 
-def test_root_paths_are_read_once_per_request(podcast, rf, django_assert_num_queries):
+def test_root_paths_are_read_once_per_request(show, rf, django_assert_num_queries):
     request = rf.get("/")
-    episode = EpisodePageFactory(parent=podcast, slug="cached")
+    episode = EpisodePageFactory(parent=show, slug="cached")
     frontend_url(episode, request)
     with django_assert_num_queries(0):
         assert frontend_url(episode, request).endswith("/test-show/cached/")

@@ -13,8 +13,8 @@ def origins(settings):
 
 
 @pytest.fixture
-def episode(podcast):
-    return full_episode(podcast)
+def episode(show):
+    return full_episode(show)
 
 
 def first_item(client, fields: str) -> dict:
@@ -60,13 +60,13 @@ def test_lists_and_deeper_nesting(client, episode):
     ]
 
 
-def test_parent_and_objects_without_an_id(client, episode, podcast):
+def test_parent_and_objects_without_an_id(client, episode, show):
     body = detail(client, episode, "_,parent(title),audio(url)")
     assert body["meta"]["parent"] == {
-        "id": podcast.pk,
+        "id": show.pk,
         "meta": {
             "type": "episodes.PodcastPage",
-            "detail_url": f"https://cms.example/api/v2/pages/{podcast.pk}/",
+            "detail_url": f"https://cms.example/api/v2/pages/{show.pk}/",
             "html_url": "https://front.example/test-show/",
         },
         "title": "Test Show",

@@ -17,8 +17,8 @@ def origins(settings):
 
 
 @pytest.fixture
-def episode(podcast):
-    return full_episode(podcast)
+def episode(show):
+    return full_episode(show)
 
 
 def detail(client, page):
@@ -28,27 +28,27 @@ def detail(client, page):
     return response.json()
 
 
-def test_meta_is_v2_with_frontend_urls(client, episode, podcast):
+def test_meta_is_v2_with_frontend_urls(client, episode, show):
     meta = detail(client, episode)["meta"]
     assert meta["type"] == "episodes.EpisodePage"
     assert meta["detail_url"] == f"https://cms.example/api/v2/pages/{episode.pk}/"
     assert meta["html_url"] == "https://front.example/test-show/episode-1/"
     assert meta["slug"] == "episode-1"
     assert meta["parent"] == {
-        "id": podcast.pk,
+        "id": show.pk,
         "meta": {
             "type": "episodes.PodcastPage",
-            "detail_url": f"https://cms.example/api/v2/pages/{podcast.pk}/",
+            "detail_url": f"https://cms.example/api/v2/pages/{show.pk}/",
             "html_url": "https://front.example/test-show/",
         },
         "title": "Test Show",
     }
 
 
-def test_episode_fields(client, episode, podcast):
+def test_episode_fields(client, episode, show):
     data = detail(client, episode)
     assert data["show"] == {
-        "id": podcast.pk,
+        "id": show.pk,
         "title": "Test Show",
         "slug": "test-show",
         "url": "https://front.example/test-show/",
@@ -169,10 +169,10 @@ def test_json_ld_graph(client, episode):
     ]
 
 
-def test_an_image_whose_file_is_lost_is_served_without_renditions(client, podcast, caplog):
+def test_an_image_whose_file_is_lost_is_served_without_renditions(client, show, caplog):
     cover = f.ImageFactory(title="Lost cover")
     cover.file.storage.delete(cover.file.name)
-    episode = f.EpisodePageFactory(parent=podcast, cover_image=cover, published=True)
+    episode = f.EpisodePageFactory(parent=show, cover_image=cover, published=True)
 
     response = client.get(f"/api/v2/pages/{episode.pk}/")
 
@@ -182,22 +182,22 @@ def test_an_image_whose_file_is_lost_is_served_without_renditions(client, podcas
     assert f"image {cover.pk} has no original file" in caplog.text
 
 
-def test_editor_choice_beats_recent_episodes_and_hidden_ones_drop(client, episode, podcast):
+def test_editor_choice_beats_recent_episodes_and_hidden_ones_drop(client, episode, show):
     related = episode.related_links.get().episode
     related.unpublish()
     assert detail(client, episode)["related_episodes"] == []
 
 
-def test_recent_episodes_of_the_same_rubric_stand_in(client, podcast):
+def test_recent_episodes_of_the_same_rubric_stand_in(client, show):
     rubric = f.RubricFactory(slug="tools")
     older, newer = (
-        f.EpisodePageFactory(parent=podcast, rubric=rubric, slug=slug, published=True)
+        f.EpisodePageFactory(parent=show, rubric=rubric, slug=slug, published=True)
         for slug in ("older", "newer")
     )
     newer.broadcast_at = older.broadcast_at.replace(year=older.broadcast_at.year + 1)
     publish(newer)
-    f.EpisodePageFactory(parent=podcast, slug="other-rubric", published=True)
-    page = f.EpisodePageFactory(parent=podcast, rubric=rubric, slug="main", published=True)
+    f.EpisodePageFactory(parent=show, slug="other-rubric", published=True)
+    page = f.EpisodePageFactory(parent=show, rubric=rubric, slug="main", published=True)
     urls = [item["url"] for item in detail(client, page)["related_episodes"]]
     assert urls == [
         "https://front.example/test-show/newer/",
@@ -205,27 +205,27 @@ def test_recent_episodes_of_the_same_rubric_stand_in(client, podcast):
     ]
 
 
-def test_recent_episodes_sharing_a_tag_stand_in(client, podcast):
-    tagged = f.EpisodePageFactory(parent=podcast, slug="tagged")
+def test_recent_episodes_sharing_a_tag_stand_in(client, show):
+    tagged = f.EpisodePageFactory(parent=show, slug="tagged")
     tagged.tags.add("ai")
     publish(tagged)
-    page = f.EpisodePageFactory(parent=podcast, slug="main")
+    page = f.EpisodePageFactory(parent=show, slug="main")
     page.tags.add("ai")
     publish(page)
     assert [item["id"] for item in detail(client, page)["related_episodes"]] == [tagged.pk]
 
 
 @pytest.mark.parametrize("restricted", ["page", "show"])
-def test_private_pages_are_404(client, episode, podcast, restricted):
-    target = episode if restricted == "page" else podcast
+def test_private_pages_are_404(client, episode, show, restricted):
+    target = episode if restricted == "page" else show
     PageViewRestriction.objects.create(page=target, restriction_type="login")
     response = client.get(f"/api/v2/pages/{episode.pk}/")
     assert response.status_code == 404
     assert response.json() == {"message": "not found"}
 
 
-def test_drafts_are_404(client, podcast):
-    draft = f.EpisodePageFactory(parent=podcast, live=False)
+def test_drafts_are_404(client, show):
+    draft = f.EpisodePageFactory(parent=show, live=False)
     assert client.get(f"/api/v2/pages/{draft.pk}/").status_code == 404
 
 
@@ -235,11 +235,11 @@ def test_unknown_page_is_json_404(client, db):
     assert response.json() == {"message": "not found"}
 
 
-def test_show_and_home_details(client, podcast, home_page):
-    show = detail(client, podcast)
-    assert show["meta"]["type"] == "episodes.PodcastPage"
-    assert show["author"] == "The Podcast Team"
-    assert [node["@type"] for node in show["json_ld"]["@graph"]] == [
+def test_show_and_home_details(client, show, home_page):
+    answer = detail(client, show)
+    assert answer["meta"]["type"] == "episodes.PodcastPage"
+    assert answer["author"] == "The Podcast Team"
+    assert [node["@type"] for node in answer["json_ld"]["@graph"]] == [
         "PodcastSeries",
         "BreadcrumbList",
     ]
@@ -264,12 +264,12 @@ def test_representation_of_a_draft_uses_the_instance_given(client, episode, rf):
     }
 
 
-def test_pages_past_their_expiry_are_hidden_before_the_scheduler_runs(client, podcast):
+def test_pages_past_their_expiry_are_hidden_before_the_scheduler_runs(client, show):
     from django.utils import timezone
 
-    page = f.EpisodePageFactory(parent=podcast, slug="expiring", published=True)
+    page = f.EpisodePageFactory(parent=show, slug="expiring", published=True)
     linking = f.EpisodePageFactory(
-        parent=podcast,
+        parent=show,
         slug="linking",
         summary=f'<p><a linktype="page" id="{page.pk}">gone</a></p>',
         published=True,
@@ -280,12 +280,12 @@ def test_pages_past_their_expiry_are_hidden_before_the_scheduler_runs(client, po
     assert detail(client, linking)["summary"] == "<p><a>gone</a></p>"
 
 
-def test_reading_time_counts_the_words_a_reader_sees_not_the_markup(client, podcast):
+def test_reading_time_counts_the_words_a_reader_sees_not_the_markup(client, show):
     # 400 visible words at 200 a minute: 2 minutes. Each word sits in a link whose address
     # holds 5 more words and is followed by an entity, which must not count.
     word = '<a href="https://example.com/one/two/three/four/five">word</a>&amp;'
     episode = f.EpisodePageFactory(
-        parent=podcast,
+        parent=show,
         body=[f.paragraph(f"<p>{' '.join([word] * 100)}</p>") for _ in range(4)],
         published=True,
     )

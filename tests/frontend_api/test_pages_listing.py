@@ -23,19 +23,19 @@ def aware(year, month, day):
 
 
 @pytest.fixture
-def catalogue(podcast, home_page):
+def catalogue(show, home_page):
     """Two shows; episodes across rubrics, seasons, tags and dates; a draft and a private one."""
     market, tools = f.RubricFactory(slug="market"), f.RubricFactory(slug="tools")
     other_show = f.PodcastPageFactory(parent=home_page, title="Other", slug="other")
     pages = {}
-    for slug, show, rubric, season, number, when, tags in [
-        ("alpha", podcast, market, 1, 1, aware(2025, 1, 10), ["ai"]),
-        ("beta", podcast, tools, 1, 2, aware(2025, 2, 10), ["ai", "pricing"]),
-        ("gamma", podcast, market, 2, 3, aware(2025, 3, 10), []),
+    for slug, parent, rubric, season, number, when, tags in [
+        ("alpha", show, market, 1, 1, aware(2025, 1, 10), ["ai"]),
+        ("beta", show, tools, 1, 2, aware(2025, 2, 10), ["ai", "pricing"]),
+        ("gamma", show, market, 2, 3, aware(2025, 3, 10), []),
         ("delta", other_show, market, 1, 1, aware(2025, 4, 10), ["pricing"]),
     ]:
         page = f.EpisodePageFactory(
-            parent=show,
+            parent=parent,
             slug=slug,
             title=f"{slug.capitalize()} episode",
             rubric=rubric,
@@ -45,8 +45,8 @@ def catalogue(podcast, home_page):
         )
         page.tags.add(*tags)
         pages[slug] = publish(page)
-    pages["draft"] = f.EpisodePageFactory(parent=podcast, slug="draft", live=False)
-    pages["private"] = f.EpisodePageFactory(parent=podcast, slug="private", published=True)
+    pages["draft"] = f.EpisodePageFactory(parent=show, slug="draft", live=False)
+    pages["private"] = f.EpisodePageFactory(parent=show, slug="private", published=True)
     PageViewRestriction.objects.create(page=pages["private"], restriction_type="login")
     return pages
 
@@ -92,14 +92,14 @@ def test_episode_filters(client, catalogue, query, expected):
     assert slugs(client, f"{query}&order=broadcast_at") == expected
 
 
-def test_show_filter_by_id(client, catalogue, podcast):
-    assert slugs(client, f"show={podcast.pk}&order=-broadcast_at") == ["gamma", "beta", "alpha"]
+def test_show_filter_by_id(client, catalogue, show):
+    assert slugs(client, f"show={show.pk}&order=-broadcast_at") == ["gamma", "beta", "alpha"]
 
 
-def test_v2_parameters_still_work(client, catalogue, podcast):
-    assert slugs(client, f"child_of={podcast.pk}&order=-title") == ["gamma", "beta", "alpha"]
+def test_v2_parameters_still_work(client, catalogue, show):
+    assert slugs(client, f"child_of={show.pk}&order=-title") == ["gamma", "beta", "alpha"]
     assert slugs(client, "type=episodes.EpisodePage&season=2") == ["gamma"]
-    assert len(slugs(client, f"descendant_of={podcast.pk}")) == 3
+    assert len(slugs(client, f"descendant_of={show.pk}")) == 3
     data = client.get(
         "/api/v2/pages/?type=episodes.EpisodePage&fields=episode_number,-title"
     ).json()

@@ -30,9 +30,9 @@ class TestValidToken:
             page = preview_page(EPISODE, preview.token)
         assert (page.pk, page.title) == (draft_episode.pk, "Typed in the editor")
 
-    def test_of_a_page_never_saved(self, podcast):
+    def test_of_a_page_never_saved(self, show):
         new_page = EpisodePageFactory.build(slug="unsaved", episode_number=50)
-        new_page.depth, new_page.path = podcast.depth + 1, podcast.path + "0099"
+        new_page.depth, new_page.path = show.depth + 1, show.path + "0099"
         stored = new_page.create_page_preview()
         page = preview_page(EPISODE, stored.token)
         assert page.pk is None and page.slug == "unsaved"

@@ -10,8 +10,8 @@ from tests.support.content import image
 
 
 @pytest.fixture
-def private_episode(podcast):
-    page = f.EpisodePageFactory(parent=podcast, slug="members-only", published=True)
+def private_episode(show):
+    page = f.EpisodePageFactory(parent=show, slug="members-only", published=True)
     PageViewRestriction.objects.create(page=page, restriction_type="login")
     return page
 
@@ -35,8 +35,8 @@ def test_basic_auth_does_not_unlock_private_pages(client, private_episode, super
     assert response.status_code == 404
 
 
-def test_password_session_does_not_unlock_password_pages(client, podcast):
-    page = f.EpisodePageFactory(parent=podcast, slug="locked", published=True)
+def test_password_session_does_not_unlock_password_pages(client, show):
+    page = f.EpisodePageFactory(parent=show, slug="locked", published=True)
     restriction = PageViewRestriction.objects.create(
         page=page, restriction_type="password", password="open"
     )

@@ -58,21 +58,21 @@ def without_response_cache(settings):
 
 
 @pytest.fixture
-def references(podcast):
+def references(show):
     """Many people, images and pages for the bodies to point at."""
     embed_row()
     images = [image(name=f"img-{n}", size=32) for n in range(12)]
     people = [f.PersonFactory(photo=images[n % len(images)]) for n in range(30)]
     links = [
-        f.EpisodePageFactory(parent=podcast, slug=f"target-{n}", published=True) for n in range(60)
+        f.EpisodePageFactory(parent=show, slug=f"target-{n}", published=True) for n in range(60)
     ]
     document = f.wagtail_factories.DocumentFactory()
     return {"people": people, "images": images, "links": links, "document": document}
 
 
-def episode_with(podcast, references, blocks: int, slug: str):
+def episode_with(show, references, blocks: int, slug: str):
     page = f.EpisodePageFactory(
-        parent=podcast,
+        parent=show,
         slug=slug,
         body=big_body(blocks, **references),
         cover_image=references["images"][0],
@@ -84,16 +84,16 @@ def episode_with(podcast, references, blocks: int, slug: str):
     return publish(page)
 
 
-def test_detail_is_constant_from_10_to_1000_blocks(client, podcast, references):
-    small = episode_with(podcast, references, 10, "small")
-    large = episode_with(podcast, references, 1000, "large")
+def test_detail_is_constant_from_10_to_1000_blocks(client, show, references):
+    small = episode_with(show, references, 10, "small")
+    large = episode_with(show, references, 1000, "large")
     small_count = count_queries(client, f"/api/v2/pages/{small.pk}/")
     large_count = count_queries(client, f"/api/v2/pages/{large.pk}/")
     assert small_count == large_count
     assert large_count <= DETAIL_BUDGET
 
 
-def test_detail_with_50_links(client, podcast, references):
+def test_detail_with_50_links(client, show, references):
     links = references["links"][:50]
     body = [
         f.paragraph(
@@ -102,18 +102,18 @@ def test_detail_with_50_links(client, podcast, references):
             )
         )
     ]
-    page = f.EpisodePageFactory(parent=podcast, slug="links", body=body, published=True)
+    page = f.EpisodePageFactory(parent=show, slug="links", body=body, published=True)
     assert count_queries(client, f"/api/v2/pages/{page.pk}/") <= DETAIL_BUDGET
 
 
-def test_full_episode_detail(client, podcast):
-    page = full_episode(podcast)
+def test_full_episode_detail(client, show):
+    page = full_episode(show)
     assert count_queries(client, f"/api/v2/pages/{page.pk}/") <= DETAIL_BUDGET
 
 
-def test_listing_of_20_with_all_fields(client, podcast, references):
+def test_listing_of_20_with_all_fields(client, show, references):
     for n in range(20):
-        episode_with(podcast, references, 12, f"listed-{n}")
+        episode_with(show, references, 12, f"listed-{n}")
     url = "/api/v2/pages/?type=episodes.EpisodePage&fields=*&limit=20"
     assert count_queries(client, url) <= LISTING_BUDGET
     url = "/api/v2/pages/?fields=*&limit=20&show=test-show&order=-broadcast_at"

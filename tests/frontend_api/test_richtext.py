@@ -16,8 +16,8 @@ def origins(settings):
     settings.CMS_URL = "https://cms.example"
 
 
-def published(podcast, **kwargs):
-    page = EpisodePageFactory(parent=podcast, **kwargs)
+def published(show, **kwargs):
+    page = EpisodePageFactory(parent=show, **kwargs)
     page.save_revision().publish()
     return page
 
@@ -26,27 +26,27 @@ def page_link(page_id, text="a page"):
     return f'<p><a linktype="page" id="{page_id}">{text}</a></p>'
 
 
-def test_link_to_live_public_page_points_at_the_frontend(podcast):
-    target = published(podcast, slug="target")
+def test_link_to_live_public_page_points_at_the_frontend(show):
+    target = published(show, slug="target")
     [html] = expand_rich_text([page_link(target.pk)])
     assert html == '<p><a href="https://front.example/test-show/target/">a page</a></p>'
 
 
-def test_link_to_draft_page_loses_its_href(podcast):
-    draft = EpisodePageFactory(parent=podcast, slug="draft", live=False)
+def test_link_to_draft_page_loses_its_href(show):
+    draft = EpisodePageFactory(parent=show, slug="draft", live=False)
     [html] = expand_rich_text([page_link(draft.pk)])
     assert html == "<p><a>a page</a></p>"
 
 
-def test_link_to_private_page_loses_its_href(podcast):
-    target = published(podcast, slug="secret")
-    PageViewRestriction.objects.create(page=podcast, restriction_type="login")
+def test_link_to_private_page_loses_its_href(show):
+    target = published(show, slug="secret")
+    PageViewRestriction.objects.create(page=show, restriction_type="login")
     [html] = expand_rich_text([page_link(target.pk)])
     assert html == "<p><a>a page</a></p>"
 
 
-def test_link_to_password_protected_page_loses_its_href(podcast):
-    target = published(podcast, slug="locked")
+def test_link_to_password_protected_page_loses_its_href(show):
+    target = published(show, slug="locked")
     PageViewRestriction.objects.create(page=target, restriction_type="password", password="x")
     [html] = expand_rich_text([page_link(target.pk)])
     assert "href" not in html
@@ -101,8 +101,8 @@ def test_unknown_link_type_keeps_the_text_only(db):
     assert html == '<a>x</a> <a href="https://a.example">y</a>'
 
 
-def test_no_wagtail_markup_is_left(podcast):
-    target = published(podcast, slug="t")
+def test_no_wagtail_markup_is_left(show):
+    target = published(show, slug="t")
     image = ImageFactory()
     document = wagtail_factories.DocumentFactory()
     source = (
@@ -116,8 +116,8 @@ def test_no_wagtail_markup_is_left(podcast):
     assert "<embed" not in html
 
 
-def test_many_links_cost_one_query_per_kind(podcast, django_assert_num_queries):
-    targets = [published(podcast, slug=f"t{i}") for i in range(50)]
+def test_many_links_cost_one_query_per_kind(show, django_assert_num_queries):
+    targets = [published(show, slug=f"t{i}") for i in range(50)]
     image = ImageFactory()
     document = wagtail_factories.DocumentFactory()
     htmls = [page_link(target.pk) for target in targets] + [
@@ -131,7 +131,7 @@ def test_many_links_cost_one_query_per_kind(podcast, django_assert_num_queries):
     assert all("href=" in html for html in expanded[:51])
 
 
-def test_expand_alone_loads_what_it_needs(podcast):
-    target = published(podcast, slug="alone")
+def test_expand_alone_loads_what_it_needs(show):
+    target = published(show, slug="alone")
     resolver = RichTextResolver()
     assert "/test-show/alone/" in resolver.expand(page_link(target.pk))

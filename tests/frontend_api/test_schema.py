@@ -63,23 +63,23 @@ def detail(client, page) -> dict:
     return response.json()
 
 
-def test_home_and_show_details_conform(client, document, home_page, podcast):
+def test_home_and_show_details_conform(client, document, home_page, show):
     assert_conforms(document, "HomePage", detail(client, home_page))
-    show = detail(client, podcast)
-    assert_conforms(document, "PodcastPage", show)
-    assert set(show) == set(document["components"]["schemas"]["PodcastPage"]["properties"])
+    answer = detail(client, show)
+    assert_conforms(document, "PodcastPage", answer)
+    assert set(answer) == set(document["components"]["schemas"]["PodcastPage"]["properties"])
 
 
 @pytest.mark.parametrize("blocks", [1, 60])
-def test_episode_details_conform_at_one_and_many_blocks(client, document, podcast, blocks):
+def test_episode_details_conform_at_one_and_many_blocks(client, document, show, blocks):
     speakers = dict.fromkeys(PEOPLE, f.PersonFactory())
     full = article_body(speakers, f.ImageFactory())
     extra = [f.paragraph(f"<p>Paragraph {n}.</p>") for n in range(blocks - len(full))]
     body = full + extra if blocks > 1 else full[:1]
-    related = f.EpisodePageFactory(parent=podcast, cover_image=f.ImageFactory())
+    related = f.EpisodePageFactory(parent=show, cover_image=f.ImageFactory())
     related.save_revision().publish()
     page = f.EpisodePageFactory(
-        parent=podcast,
+        parent=show,
         cover_image=f.ImageFactory(),
         body=body,
         audio_duration=datetime.timedelta(hours=1),

@@ -34,8 +34,8 @@ def test_only_one_home_page_sits_under_the_tree_root(home_page):
     assert not HomePage.can_create_at(home_page.get_parent())
 
 
-def test_a_home_page_is_never_created_below_another_page(home_page, podcast, episode):
-    for parent in (home_page, podcast, episode):
+def test_a_home_page_is_never_created_below_another_page(home_page, show, episode):
+    for parent in (home_page, show, episode):
         assert not HomePage.can_create_at(parent), parent
 
 

@@ -80,14 +80,14 @@ def full_body(*, people, images, linked_page, document) -> list[dict]:
     ]
 
 
-def full_episode(podcast, *, pk: int | None = None, number: int = 1, **kwargs):
+def full_episode(show, *, pk: int | None = None, number: int = 1, **kwargs):
     """A published episode using every field: people, tags, related episodes, every block."""
     host = f.PersonFactory(name="Host Person", role="Host", photo=image(name="host-photo", size=64))
     guest = f.PersonFactory(name="Guest Person", role="", photo=None)
     cover = image(name=f"cover-{number}", size=64)
     body_image = image(name=f"body-{number}", size=64)
     linked = f.EpisodePageFactory(
-        parent=podcast,
+        parent=show,
         title="Linked",
         slug=f"linked-{number}",
         episode_number=number + 100,
@@ -99,7 +99,7 @@ def full_episode(podcast, *, pk: int | None = None, number: int = 1, **kwargs):
     embed_row()
     extra = {"id": pk} if pk else {}
     episode = f.EpisodePageFactory(
-        parent=podcast,
+        parent=show,
         title=f"Episode title {number}",
         slug=f"episode-{number}",
         episode_number=number,

@@ -27,8 +27,8 @@ def article(number: int, title: str = "A title", body: str = "<h2>Part</h2><p>Te
     )
 
 
-def episodes(podcast):
-    return EpisodePage.objects.child_of(podcast)
+def episodes(show):
+    return EpisodePage.objects.child_of(show)
 
 
 def imported_images(show):
@@ -36,7 +36,7 @@ def imported_images(show):
     return get_image_model().objects.exclude(pk=show.artwork_id)
 
 
-def test_import_creates_a_draft_and_reports_it(podcast, run_import):
+def test_import_creates_a_draft_and_reports_it(show, run_import):
     run = run_import(ARTICLE, "--show", "test-show")
 
     assert run.error == ""
@@ -45,13 +45,13 @@ def test_import_creates_a_draft_and_reports_it(podcast, run_import):
     assert run.output.strip().endswith(
         "1 article into “Test Show”: 1 created, 0 updated, 0 unchanged, 0 failed"
     )
-    page = episodes(podcast).get()
+    page = episodes(show).get()
     assert not page.live
     assert page.has_unpublished_changes
     assert Revision.page_revisions.filter(object_id=str(page.pk)).count() == 1
 
 
-def test_reimport_is_unchanged_then_updates_the_same_page(podcast, run_import, tmp_path):
+def test_reimport_is_unchanged_then_updates_the_same_page(show, run_import, tmp_path):
     source = tmp_path / "episode.html"
     shutil.copy(ARTICLE, source)
     run_import(source, "--show", "test-show")
@@ -62,7 +62,7 @@ def test_reimport_is_unchanged_then_updates_the_same_page(podcast, run_import, t
 
     assert "0 created, 0 updated, 1 unchanged, 0 failed" in again.output
     assert "0 created, 1 updated, 0 unchanged, 0 failed" in edited.output
-    page = episodes(podcast).get()
+    page = episodes(show).get()
     revisions = Revision.page_revisions.filter(object_id=str(page.pk)).order_by("pk")
     assert revisions.count() == 2
     first, second = (revision.as_object().body for revision in revisions)
@@ -72,7 +72,7 @@ def test_reimport_is_unchanged_then_updates_the_same_page(podcast, run_import, t
     assert first[1].id != second[1].id
 
 
-def test_same_source_url_with_a_new_number_updates_the_page(podcast, run_import, write):
+def test_same_source_url_with_a_new_number_updates_the_page(show, run_import, write):
     canonical = '<link rel="canonical" href="https://old.example/ep/">'
     path = write("a.html", article(3).replace("<head>", f"<head>{canonical}"))
     run_import(path, "--show", "test-show")
@@ -81,10 +81,10 @@ def test_same_source_url_with_a_new_number_updates_the_page(podcast, run_import,
     run = run_import(path, "--show", "test-show")
 
     assert "1 updated" in run.output
-    assert episodes(podcast).get().get_latest_revision_as_object().episode_number == 4
+    assert episodes(show).get().get_latest_revision_as_object().episode_number == 4
 
 
-def test_a_file_reached_through_another_folder_is_the_same_article(podcast, run_import):
+def test_a_file_reached_through_another_folder_is_the_same_article(show, run_import):
     run_import(FIXTURES / "markdown", "--show", "test-show")
 
     run = run_import(FIXTURES / "markdown" / "58-micro-trottoir.md", "--show", "test-show")
@@ -92,10 +92,10 @@ def test_a_file_reached_through_another_folder_is_the_same_article(podcast, run_
 
     assert "1 unchanged" in run.output
     assert "58-micro-trottoir.md" not in parent.error
-    assert episodes(podcast).filter(episode_number=58).count() == 1
+    assert episodes(show).filter(episode_number=58).count() == 1
 
 
-def test_dry_run_prints_the_outline_and_saves_nothing(podcast, run_import, tmp_path):
+def test_dry_run_prints_the_outline_and_saves_nothing(show, run_import, tmp_path):
     shutil.copy(FIXTURES / "markdown" / "58-micro-trottoir.md", tmp_path)
     shutil.copytree(FIXTURES / "markdown" / "images", tmp_path / "images")
     files_before = (
@@ -112,10 +112,10 @@ def test_dry_run_prints_the_outline_and_saves_nothing(podcast, run_import, tmp_p
     assert "      image: studio.png “Le studio mobile garé devant le marché”" in run.output
     assert "    faq: Questions fréquentes (2 questions)" in run.output
     assert "(dry run: nothing was saved)" in run.output
-    assert not episodes(podcast).exists()
+    assert not episodes(show).exists()
     assert not Rubric.objects.exists()
     assert not Person.objects.exists()
-    assert not imported_images(podcast).exists()
+    assert not imported_images(show).exists()
     files_after = (
         set(default_storage.listdir("original_images")[1])
         if default_storage.exists("original_images")
@@ -124,28 +124,28 @@ def test_dry_run_prints_the_outline_and_saves_nothing(podcast, run_import, tmp_p
     assert files_after == files_before
 
 
-def test_publish_makes_pages_live_and_wxr_drafts_stay_drafts(podcast, run_import):
+def test_publish_makes_pages_live_and_wxr_drafts_stay_drafts(show, run_import):
     run = run_import(FIXTURES / "wordpress-export.xml", "--show", "test-show", "--publish")
 
     assert "2 created, 0 updated, 0 unchanged, 1 failed" in run.output
-    pages = {page.episode_number: page for page in episodes(podcast)}
+    pages = {page.episode_number: page for page in episodes(show)}
     assert pages[40].live
     assert not pages[41].live
     assert pages[40].rubric.name == "Entretien"
     assert [link.person.name for link in pages[40].guest_links.all()] == ["Inès Morel"]
 
 
-def test_publishing_an_unchanged_draft_counts_as_an_update(podcast, run_import):
+def test_publishing_an_unchanged_draft_counts_as_an_update(show, run_import):
     run_import(ARTICLE, "--show", "test-show")
 
     run = run_import(ARTICLE, "--show", "test-show", "--publish")
 
     assert "1 updated" in run.output
     assert "note: published the latest revision" in run.output
-    assert episodes(podcast).get().live
+    assert episodes(show).get().live
 
 
-def test_markdown_import_uploads_images_and_links_people(podcast, run_import, tmp_path):
+def test_markdown_import_uploads_images_and_links_people(show, run_import, tmp_path):
     Person.objects.create(name="Inès Morel", role="Journaliste")
     shutil.copy(FIXTURES / "markdown" / "58-micro-trottoir.md", tmp_path)
     shutil.copytree(FIXTURES / "markdown" / "images", tmp_path / "images")
@@ -154,8 +154,8 @@ def test_markdown_import_uploads_images_and_links_people(podcast, run_import, tm
     run = run_import(tmp_path, "--show", "test-show")
 
     assert "1 unchanged" in run.output
-    page = episodes(podcast).get().get_latest_revision_as_object()
-    assert imported_images(podcast).count() == 1
+    page = episodes(show).get().get_latest_revision_as_object()
+    assert imported_images(show).count() == 1
     image_block = next(block for block in page.body if block.block_type == "image")
     assert image_block.value["image"].title == "Le studio mobile garé devant le marché"
     quotes = [block.value for block in page.body if block.block_type == "pull_quote"]
@@ -169,24 +169,24 @@ def test_markdown_import_uploads_images_and_links_people(podcast, run_import, tm
     assert page.audio_duration.total_seconds() == 41 * 60 + 30
 
 
-def test_the_flags_former_name_still_names_the_show(podcast, run_import):
+def test_the_flags_former_name_still_names_the_show(show, run_import):
     run = run_import(ARTICLE, "--podcast", "test-show")
 
     assert run.error == ""
-    assert EpisodePage.objects.child_of(podcast).count() == 1
+    assert EpisodePage.objects.child_of(show).count() == 1
 
 
 # Failures: reported with a reason, nothing half-written, the batch goes on.
 
 
-def test_unknown_show_stops_before_reading(podcast, run_import):
+def test_unknown_show_stops_before_reading(show, run_import):
     run = run_import(ARTICLE, "--show", "no-such-show")
 
     assert run.error == "No show with the slug “no-such-show”. Known shows: test-show."
     assert not EpisodePage.objects.exists()
 
 
-def test_each_error_case_is_reported_and_the_batch_goes_on(podcast, run_import, tmp_path, write):
+def test_each_error_case_is_reported_and_the_batch_goes_on(show, run_import, tmp_path, write):
     (tmp_path / "1-binary.html").write_bytes(b"\x00\x01\x02 not text")
     write("2-untitled.html", "<html><body><p>No heading at all.</p></body></html>")
     write("3-first.html", article(5, "First"))
@@ -211,13 +211,13 @@ def test_each_error_case_is_reported_and_the_batch_goes_on(podcast, run_import, 
         f"  {tmp_path}/6-no-body.html: no article text found",
         f"  {tmp_path}/missing.html: no such file or folder",
     ]
-    titles = sorted(page.title for page in episodes(podcast))
+    titles = sorted(page.title for page in episodes(show))
     assert titles == ["First", "Messy"]
-    messy = episodes(podcast).get(episode_number=6).get_latest_revision_as_object()
+    messy = episodes(show).get(episode_number=6).get_latest_revision_as_object()
     assert [block.block_type for block in messy.body] == ["heading", "paragraph", "paragraph"]
 
 
-def test_an_article_failing_validation_leaves_nothing_behind(podcast, run_import, write):
+def test_an_article_failing_validation_leaves_nothing_behind(show, run_import, write):
     Image.new("RGB", (5, 5)).save(write("pic.png", "").parent / "pic.png")
     body = (
         '<h2>Part</h2><p>x</p><img src="pic.png" alt="A picture">'
@@ -234,14 +234,14 @@ def test_an_article_failing_validation_leaves_nothing_behind(podcast, run_import
         "a-bad.html: body → block 4 (pull_quote) → timestamp: "
         "59:00 is after the end of the audio (10:00)."
     ) in run.error
-    assert [page.episode_number for page in episodes(podcast)] == [9]
+    assert [page.episode_number for page in episodes(show)] == [9]
     assert not Rubric.objects.exclude(episodes__episode_number=9).exists()
     assert not Person.objects.exists()
-    assert not imported_images(podcast).exists()
+    assert not imported_images(show).exists()
     assert _stored_images() == files_before
 
 
-def test_block_validation_errors_name_the_block(podcast, run_import, write):
+def test_block_validation_errors_name_the_block(show, run_import, write):
     long_heading = "Word " * 60
     write("a.html", article(10, body=f"<h2>{long_heading}</h2><p>x</p>"))
 
@@ -256,10 +256,10 @@ def test_block_validation_errors_name_the_block(podcast, run_import, write):
     )
 
 
-def test_a_page_made_by_hand_with_the_same_number_is_updated(podcast, run_import, write):
+def test_a_page_made_by_hand_with_the_same_number_is_updated(show, run_import, write):
     audio = Document.objects.create(title="ep", file=ContentFile(b"ID3", name="ep11.mp3"))
     EpisodePageFactory(
-        parent=podcast, episode_number=11, title="Placeholder", audio_file=audio, audio_url=""
+        parent=show, episode_number=11, title="Placeholder", audio_file=audio, audio_url=""
     )
     body = '<p>x</p><audio src="https://cdn.example/11.mp3"></audio>'
 
@@ -269,28 +269,28 @@ def test_a_page_made_by_hand_with_the_same_number_is_updated(podcast, run_import
     assert "note: the page has an uploaded audio file; the article's audio URL is ignored" in (
         run.output
     )
-    page = episodes(podcast).get().get_latest_revision_as_object()
+    page = episodes(show).get().get_latest_revision_as_object()
     assert (page.title, page.source_url) == ("Real article", "file:a.html")
     # What the article doesn't say keeps the editor's value.
     assert page.summary == "<p>What this episode is about, in two sentences.</p>"
     assert (page.audio_file, page.audio_url) == (audio, "")
 
 
-def test_an_article_of_another_show_is_refused(podcast, run_import, write):
+def test_an_article_of_another_show_is_refused(show, run_import, write):
     run = run_import(write("a.html", article(12, show="Another Show")), "--show", "test-show")
 
     assert "the article belongs to the show “Another Show”, not “Test Show”" in run.error
-    assert not episodes(podcast).exists()
+    assert not episodes(show).exists()
 
 
 @pytest.mark.parametrize("name", ["Ada Lovelace", "ada lovelace", "Ada Lovelace, guest"])
-def test_quote_speakers_are_matched_to_people_by_name(podcast, run_import, write, name):
+def test_quote_speakers_are_matched_to_people_by_name(show, run_import, write, name):
     ada = PersonFactory(name="Ada Lovelace")
     body = f"<h2>Part</h2><blockquote><p>Hello.</p><cite>{name}</cite></blockquote>"
 
     run_import(write("a.html", article(13, body=body)), "--show", "test-show")
 
-    quote = episodes(podcast).get().get_latest_revision_as_object().body[1].value
+    quote = episodes(show).get().get_latest_revision_as_object().body[1].value
     assert (quote["speaker"], quote["speaker_name"]) == (ada, "")
 
 

@@ -75,11 +75,11 @@ def test_parsed_outline_matches_the_example_structure():
     assert article.warnings == ["empty section “Épisodes similaires” at the end dropped"]
 
 
-def test_import_gives_the_same_outline_in_the_page_body(podcast, run_import):
+def test_import_gives_the_same_outline_in_the_page_body(show, run_import):
     run = run_import(ARTICLE, "--podcast", "test-show")
 
     assert run.error == ""
-    page = EpisodePage.objects.child_of(podcast).get()
+    page = EpisodePage.objects.child_of(show).get()
     assert shape_of(page.get_latest_revision_as_object().body) == SHAPE
     body = page.get_latest_revision_as_object().body
     headings = [block.value for block in body if block.block_type == "heading"]
@@ -99,10 +99,10 @@ def test_import_gives_the_same_outline_in_the_page_body(podcast, run_import):
     assert all(block.value["text"] != "Épisodes similaires" for block in body[:-1])
 
 
-def test_import_fills_the_metadata(podcast, run_import):
+def test_import_fills_the_metadata(show, run_import):
     run_import(ARTICLE, "--podcast", "test-show")
 
-    page = EpisodePage.objects.child_of(podcast).get().get_latest_revision_as_object()
+    page = EpisodePage.objects.child_of(show).get().get_latest_revision_as_object()
     assert page.episode_number == 57
     assert page.title.startswith("Les newsletters sont-elles devenues")
     assert page.rubric.name == "Tendances"

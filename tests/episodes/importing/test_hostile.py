@@ -150,9 +150,7 @@ WXR_REASONS = {
 }
 
 
-def test_a_hostile_corpus_fails_file_by_file_without_a_traceback(
-    podcast, run_import, tmp_path, write
-):
+def test_a_hostile_corpus_fails_file_by_file_without_a_traceback(show, run_import, tmp_path, write):
     for name, content, _ in HOSTILE:
         write(name, content)
     (tmp_path / "html" / "oversized.html").write_bytes(
@@ -181,7 +179,7 @@ def test_a_hostile_corpus_fails_file_by_file_without_a_traceback(
     for place, reason in WXR_REASONS.items():
         assert reason in _failure(failures, f"{tmp_path}/export.xml{place}: "), place
     # Nothing of a failed article was written: no page, no revision, no tag, rubric or person.
-    assert sorted(page.episode_number for page in episodes(podcast)) == [46, 50, 51]
+    assert sorted(page.episode_number for page in episodes(show)) == [46, 50, 51]
     assert EpisodePage.objects.count() == 3
     assert Revision.page_revisions.count() == 3
     assert list(Rubric.objects.values_list("name", flat=True)) == ["Atelier"]
@@ -189,7 +187,7 @@ def test_a_hostile_corpus_fails_file_by_file_without_a_traceback(
     assert not EpisodePage.tags.through.tag_model().objects.filter(name=LONG_TAG).exists()
 
 
-def test_a_bad_file_between_good_ones_does_not_stop_the_batch(podcast, run_import, write):
+def test_a_bad_file_between_good_ones_does_not_stop_the_batch(show, run_import, write):
     write("a.md", markdown(1))
     write("b.md", markdown(2, broadcast_date="2023-02-30"))
     path = write("c.md", markdown(3))
@@ -201,11 +199,11 @@ def test_a_bad_file_between_good_ones_does_not_stop_the_batch(podcast, run_impor
     assert f"FAILED {path.parent}/b.md: {BAD_DATE}" in run.output
     assert "3 articles into “Test Show”: 2 created, 0 updated, 0 unchanged, 1 failed" in run.output
     assert run.error == f"1 of 3 articles failed:\n  {path.parent}/b.md: {BAD_DATE}"
-    assert sorted(page.episode_number for page in episodes(podcast)) == [1, 3]
+    assert sorted(page.episode_number for page in episodes(show)) == [1, 3]
 
 
 def test_an_unexpected_error_fails_its_article_and_the_batch_goes_on(
-    podcast, run_import, write, monkeypatch
+    show, run_import, write, monkeypatch
 ):
     from episodes.importing.writer import EpisodeWriter
 
@@ -227,7 +225,7 @@ def test_an_unexpected_error_fails_its_article_and_the_batch_goes_on(
         in run.output
     )
     assert "2 created, 0 updated, 0 unchanged, 1 failed" in run.output
-    assert sorted(page.episode_number for page in episodes(podcast)) == [1, 3]
+    assert sorted(page.episode_number for page in episodes(show)) == [1, 3]
 
 
 @pytest.mark.parametrize(
@@ -247,23 +245,23 @@ def test_an_unexpected_error_fails_its_article_and_the_batch_goes_on(
         ),
     ],
 )
-def test_each_limit_is_a_setting(podcast, run_import, write, settings, setting, value, reason):
+def test_each_limit_is_a_setting(show, run_import, write, settings, setting, value, reason):
     setattr(settings, setting, value)
     body = "<div><div><div><div>" + PARAGRAPH * 2 + "</div></div></div></div>"
 
     run = run_import(write("a.html", article(60, body=body)), "--show", "test-show")
 
     assert reason in run.error
-    assert not episodes(podcast).exists()
+    assert not episodes(show).exists()
 
 
-def test_nesting_up_to_the_limit_imports(podcast, run_import, write):
+def test_nesting_up_to_the_limit_imports(show, run_import, write):
     # html > body > div.entry-content > 90 divs > p: within IMPORT_MAX_DEPTH (100), and deep
     # enough that a recursive walk without the limit would be the next thing to break.
     run = run_import(write("a.html", article(61, body=nested(90))), "--show", "test-show")
 
     assert "1 created" in run.output
-    assert episodes(podcast).get().get_latest_revision_as_object().body[0].value["text"].source == (
+    assert episodes(show).get().get_latest_revision_as_object().body[0].value["text"].source == (
         "<p>Deep down.</p>"
     )
 

@@ -27,8 +27,8 @@ UNREACHABLE = {
 
 
 @pytest.fixture
-def episode_page(redis_cache, podcast):
-    return full_episode(podcast)
+def episode_page(redis_cache, show):
+    return full_episode(show)
 
 
 def public_urls(page) -> list[str]:

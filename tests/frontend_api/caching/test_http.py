@@ -58,8 +58,8 @@ def test_if_none_match_gets_a_304_with_no_body(client, episode, committed):
     assert changed.headers["ETag"] != etag
 
 
-def test_redirects_of_find_carry_their_own_etag_and_are_never_304(client, podcast, episode):
-    other = EpisodePageFactory(parent=podcast, slug="other", published=True)
+def test_redirects_of_find_carry_their_own_etag_and_are_never_304(client, show, episode):
+    other = EpisodePageFactory(parent=show, slug="other", published=True)
     first = client.get(f"/api/v2/pages/find/?html_path=/test-show/{episode.slug}/")
     second = client.get("/api/v2/pages/find/?html_path=/test-show/other/")
     assert first.status_code == second.status_code == 302

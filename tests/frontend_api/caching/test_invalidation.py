@@ -34,11 +34,6 @@ def listed_ids(answer) -> list[int]:
 
 
 @pytest.fixture
-def show(podcast):
-    return podcast
-
-
-@pytest.fixture
 def listing(show) -> str:
     return f"/api/v2/pages/?child_of={show.pk}&fields=title"
 

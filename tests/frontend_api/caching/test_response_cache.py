@@ -21,8 +21,8 @@ def table_of(sql: str) -> str:
 
 
 @pytest.fixture
-def rich_episode(podcast):
-    return full_episode(podcast)
+def rich_episode(show):
+    return full_episode(show)
 
 
 def urls_for(page) -> list[str]:

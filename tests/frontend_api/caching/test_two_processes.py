@@ -61,10 +61,10 @@ def get(base: str, path: str) -> tuple[int, dict | None, str | None]:
         return error.code, None, error.headers["X-API-Cache"]
 
 
-def test_changes_made_here_are_served_there_at_once(second_server, podcast):
-    page = EpisodePageFactory(parent=podcast, title="First take", slug="take", published=True)
+def test_changes_made_here_are_served_there_at_once(second_server, show):
+    page = EpisodePageFactory(parent=show, title="First take", slug="take", published=True)
     detail = f"/api/v2/pages/{page.pk}/"
-    listing = f"/api/v2/pages/?child_of={podcast.pk}&fields=title"
+    listing = f"/api/v2/pages/?child_of={show.pk}&fields=title"
     for path in (detail, listing):
         get(second_server, path)
         assert get(second_server, path)[2] == "hit"
@@ -83,8 +83,8 @@ def test_changes_made_here_are_served_there_at_once(second_server, podcast):
     assert get(second_server, listing)[1]["items"] == []
 
 
-def test_a_scheduled_publication_run_elsewhere_is_served_here(client, shared_env, podcast):
-    page = EpisodePageFactory(parent=podcast, title="Before", slug="scheduled", published=True)
+def test_a_scheduled_publication_run_elsewhere_is_served_here(client, shared_env, show):
+    page = EpisodePageFactory(parent=show, title="Before", slug="scheduled", published=True)
     detail = f"/api/v2/pages/{page.pk}/"
     client.get(detail)
     assert client.get(detail).headers["X-API-Cache"] == "hit"

@@ -65,7 +65,7 @@ def receiver() -> Iterator[Receiver]:
 
 
 @pytest.fixture
-def webhook(settings, receiver, podcast) -> Receiver:
+def webhook(settings, receiver, show) -> Receiver:
     """The webhook pointed at the receiver, with a short backoff so retries come quickly.
 
     Set up after the show exists: creating the test's content queues nothing.

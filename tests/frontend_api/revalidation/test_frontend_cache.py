@@ -11,7 +11,7 @@ from .conftest import run_worker
 
 
 @pytest.mark.django_db(transaction=True)
-def test_changed_urls_are_purged_from_the_configured_cache(settings, receiver, podcast):
+def test_changed_urls_are_purged_from_the_configured_cache(settings, receiver, show):
     settings.FRONTEND_REVALIDATE_URL = ""
     settings.WAGTAILFRONTENDCACHE = {
         "proxy": {
@@ -20,7 +20,7 @@ def test_changed_urls_are_purged_from_the_configured_cache(settings, receiver, p
         }
     }
     with transaction.atomic():
-        page = EpisodePageFactory(parent=podcast, slug="purged", published=True)
+        page = EpisodePageFactory(parent=show, slug="purged", published=True)
     assert receiver.requests == []
     run_worker()
     purged = {(request.headers["Host"], request.path) for request in receiver.requests}

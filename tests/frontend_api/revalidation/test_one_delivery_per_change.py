@@ -24,13 +24,13 @@ def editor(client, django_user_model):
 
 
 @pytest.fixture
-def live_episode(webhook, editor, podcast):
+def live_episode(webhook, editor, show):
     """An episode published through the admin's add view, its own delivery left behind."""
     person, picture = f.PersonFactory(name="Host Person"), f.ImageFactory()
     f.EmbedFactory(url=TRAILER_URL, html="<iframe></iframe>")
     data = every_block_form_data(person, picture, **{"action-publish": "publish"})
     WebhookDelivery.objects.all().delete()  # the image and the embed, each its own change
-    add = reverse("wagtailadmin_pages:add", args=["episodes", "episodepage", podcast.pk])
+    add = reverse("wagtailadmin_pages:add", args=["episodes", "episodepage", show.pk])
     assert editor.post(add, data).status_code == 302
     page = EpisodePage.objects.get(slug="every-block")
     assert page.live

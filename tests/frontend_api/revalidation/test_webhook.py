@@ -17,10 +17,10 @@ from .conftest import SECRET, run_worker, work_until
 transactional = pytest.mark.django_db(transaction=True)
 
 
-def publish_new(podcast, slug: str):
+def publish_new(show, slug: str):
     """Create and publish an episode in one transaction, as one editor action commits."""
     with transaction.atomic():
-        return EpisodePageFactory(parent=podcast, slug=slug, published=True)
+        return EpisodePageFactory(parent=show, slug=slug, published=True)
 
 
 def only_delivery() -> WebhookDelivery:
@@ -29,8 +29,8 @@ def only_delivery() -> WebhookDelivery:
     return deliveries[0]
 
 
-def test_nothing_is_queued_before_the_commit(webhook, podcast, django_capture_on_commit_callbacks):
-    page = EpisodePageFactory(parent=podcast, slug="fresh", live=False)
+def test_nothing_is_queued_before_the_commit(webhook, show, django_capture_on_commit_callbacks):
+    page = EpisodePageFactory(parent=show, slug="fresh", live=False)
     with django_capture_on_commit_callbacks() as callbacks:
         page.save_revision().publish()
         assert WebhookDelivery.objects.count() == 0
@@ -55,9 +55,9 @@ def test_nothing_is_queued_before_the_commit(webhook, podcast, django_capture_on
 
 
 @transactional
-def test_sent_after_commit_by_the_worker_and_signed(webhook, podcast):
+def test_sent_after_commit_by_the_worker_and_signed(webhook, show):
     with transaction.atomic():
-        page = EpisodePageFactory(parent=podcast, slug="signed", published=True)
+        page = EpisodePageFactory(parent=show, slug="signed", published=True)
         assert WebhookDelivery.objects.count() == 0
     # Committed: queued, but nothing was sent during the editor's request.
     delivery = only_delivery()
@@ -81,9 +81,9 @@ def test_sent_after_commit_by_the_worker_and_signed(webhook, podcast):
 
 
 @transactional
-def test_failures_are_retried_with_backoff_until_delivered(webhook, podcast):
+def test_failures_are_retried_with_backoff_until_delivered(webhook, show):
     webhook.statuses = [500, 503, 204]
-    publish_new(podcast, "flaky")
+    publish_new(show, "flaky")
     delivery = only_delivery()
     run_worker()
     delivery.refresh_from_db()
@@ -104,11 +104,11 @@ def test_failures_are_retried_with_backoff_until_delivered(webhook, podcast):
 
 @transactional
 def test_an_unreachable_receiver_is_given_up_and_reported(
-    webhook, settings, podcast, client, django_user_model
+    webhook, settings, show, client, django_user_model
 ):
     settings.FRONTEND_REVALIDATE_ATTEMPTS = 2
     webhook.statuses = [502]
-    publish_new(podcast, "down")
+    publish_new(show, "down")
     work_until(lambda: WebhookDelivery.objects.get().status == "failed")
     delivery = only_delivery()
     assert (delivery.attempts, delivery.last_status_code) == (2, 502)
@@ -129,10 +129,10 @@ def test_an_unreachable_receiver_is_given_up_and_reported(
 
 
 @transactional
-def test_no_answer_at_all_is_a_failed_attempt(webhook, settings, podcast):
+def test_no_answer_at_all_is_a_failed_attempt(webhook, settings, show):
     settings.FRONTEND_REVALIDATE_URL = "http://127.0.0.1:9/nothing-listens-here"
     settings.FRONTEND_REVALIDATE_ATTEMPTS = 1
-    publish_new(podcast, "void")
+    publish_new(show, "void")
     run_worker()
     delivery = only_delivery()
     assert delivery.status == WebhookDelivery.Status.FAILED
@@ -140,10 +140,10 @@ def test_no_answer_at_all_is_a_failed_attempt(webhook, settings, podcast):
     assert delivery.last_error
 
 
-def test_without_a_url_nothing_is_queued(settings, podcast, django_capture_on_commit_callbacks):
+def test_without_a_url_nothing_is_queued(settings, show, django_capture_on_commit_callbacks):
     settings.FRONTEND_REVALIDATE_URL = ""
     with django_capture_on_commit_callbacks(execute=True):
-        EpisodePageFactory(parent=podcast, slug="quiet", published=True)
+        EpisodePageFactory(parent=show, slug="quiet", published=True)
     assert WebhookDelivery.objects.count() == 0
     assert DBTaskResult.objects.count() == 0
 

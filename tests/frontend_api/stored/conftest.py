@@ -41,17 +41,17 @@ def linking_paragraph(target) -> dict:
 
 
 @pytest.fixture
-def pair(podcast):
+def pair(show):
     """Two published episodes, the second linking to the first."""
     with committed():
-        return _pair(podcast)
+        return _pair(show)
 
 
-def _pair(podcast):
-    first = publish(f.EpisodePageFactory(parent=podcast, title="First", slug="first"))
+def _pair(show):
+    first = publish(f.EpisodePageFactory(parent=show, title="First", slug="first"))
     second = publish(
         f.EpisodePageFactory(
-            parent=podcast,
+            parent=show,
             title="Second",
             slug="second",
             body=[f.heading("Links"), linking_paragraph(first)],

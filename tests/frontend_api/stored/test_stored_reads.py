@@ -104,12 +104,12 @@ def test_a_linked_pages_new_url_restales_the_linking_page(client, pair):
     assert after.content == fresh_render(client, second.pk).content
 
 
-def test_a_person_edit_restales_what_shows_them(client, podcast):
+def test_a_person_edit_restales_what_shows_them(client, show):
     with committed():
         person = f.PersonFactory(name="Ada Host")
         page = publish(
             f.EpisodePageFactory(
-                parent=podcast, body=[f.pull_quote("Said it.", speaker=person, timestamp="1:00")]
+                parent=show, body=[f.pull_quote("Said it.", speaker=person, timestamp="1:00")]
             )
         )
     assert b"Ada Host" in read(client, page.pk).content
@@ -130,21 +130,21 @@ def test_unpublish_answers_404_and_drops_the_row(client, pair):
     assert not StoredPage.objects.filter(page=first).exists()
 
 
-def test_an_expired_page_is_never_served_from_storage(client, podcast):
+def test_an_expired_page_is_never_served_from_storage(client, show):
     soon = timezone.now() + datetime.timedelta(hours=1)
     with committed():
-        page = publish(f.EpisodePageFactory(parent=podcast, expire_at=soon))
+        page = publish(f.EpisodePageFactory(parent=show, expire_at=soon))
     read(client, page.pk)
     assert read(client, page.pk)[OUTCOME_HEADER] == "hit"
     with time_machine.travel(soon + datetime.timedelta(seconds=1)):
         assert read(client, page.pk).status_code == 404
 
 
-def test_a_linked_pages_expiry_ends_the_linking_pages_answer(client, podcast):
+def test_a_linked_pages_expiry_ends_the_linking_pages_answer(client, show):
     soon = timezone.now() + datetime.timedelta(hours=1)
     with committed():
-        target = publish(f.EpisodePageFactory(parent=podcast, slug="short-lived", expire_at=soon))
-        page = publish(f.EpisodePageFactory(parent=podcast, body=[linking_paragraph(target)]))
+        target = publish(f.EpisodePageFactory(parent=show, slug="short-lived", expire_at=soon))
+        page = publish(f.EpisodePageFactory(parent=show, body=[linking_paragraph(target)]))
     read(client, page.pk)
     assert read(client, page.pk)[OUTCOME_HEADER] == "hit"
     with time_machine.travel(soon + datetime.timedelta(seconds=1)):
@@ -154,20 +154,20 @@ def test_a_linked_pages_expiry_ends_the_linking_pages_answer(client, podcast):
         assert b"short-lived" not in response.content
 
 
-def test_private_pages_are_never_stored(client, podcast):
+def test_private_pages_are_never_stored(client, show):
     with committed():
-        page = publish(f.EpisodePageFactory(parent=podcast))
+        page = publish(f.EpisodePageFactory(parent=show))
         make_private(page)
     assert read(client, page.pk).status_code == 404
     assert not StoredPage.objects.filter(page=page).exists()
 
 
-def test_a_page_made_private_is_no_longer_served(client, podcast):
+def test_a_page_made_private_is_no_longer_served(client, show):
     with committed():
-        page = publish(f.EpisodePageFactory(parent=podcast))
+        page = publish(f.EpisodePageFactory(parent=show))
     read(client, page.pk)
     with committed():
-        make_private(podcast)  # a restriction above it covers it
+        make_private(show)  # a restriction above it covers it
     assert read(client, page.pk).status_code == 404
     assert not StoredPage.objects.filter(page=page).exists()
 

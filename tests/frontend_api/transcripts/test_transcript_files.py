@@ -26,9 +26,9 @@ def alice(db):
 
 
 @pytest.fixture
-def transcribed(podcast, alice):
-    publish(podcast)
-    episode = f.EpisodePageFactory(parent=podcast)
+def transcribed(show, alice):
+    publish(show)
+    episode = f.EpisodePageFactory(parent=show)
     EpisodeHost.objects.create(page=episode, person=alice)
     publish(episode)
     store_transcript(episode, parse(VTT, "vtt"), "vtt", "", "episode.vtt")
@@ -91,10 +91,10 @@ def test_round_trips_keep_cue_count_and_times_to_the_millisecond(client, transcr
         assert [cue.speaker for cue in cues] == ["Alice Martin", "", "", ""], extension
 
 
-def test_hidden_or_missing_gives_a_json_404(client, podcast, transcribed):
-    draft = f.EpisodePageFactory(parent=podcast, live=False)
+def test_hidden_or_missing_gives_a_json_404(client, show, transcribed):
+    draft = f.EpisodePageFactory(parent=show, live=False)
     store_transcript(draft, parse(VTT, "vtt"), "vtt", "", "draft.vtt")
-    without = publish(f.EpisodePageFactory(parent=podcast))
+    without = publish(f.EpisodePageFactory(parent=show))
     PageViewRestriction.objects.create(page=transcribed, restriction_type=PageViewRestriction.LOGIN)
     for episode in (draft, without, transcribed):
         response = get(client, episode, "vtt")
@@ -116,17 +116,17 @@ def test_the_api_detail_describes_it(client, transcribed, alice):
     assert [fmt["rel"] for fmt in data["formats"]] == ["captions", "captions", None, None]
 
 
-def test_a_transcript_costs_the_detail_no_query(client, podcast, alice, settings):
+def test_a_transcript_costs_the_detail_no_query(client, show, alice, settings):
     """Its row comes with the episode's; its people with the hosts', their photos likewise."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     settings.API_CACHE_ENABLED = False
-    publish(podcast)
+    publish(show)
     alice.photo = f.ImageFactory()
     alice.save()
     f.PersonFactory(name="Camille Roy", photo=f.ImageFactory())
-    episode = f.EpisodePageFactory(parent=podcast)
+    episode = f.EpisodePageFactory(parent=show)
     EpisodeHost.objects.create(page=episode, person=alice)
     publish(episode)
     url = f"/api/v2/pages/{episode.pk}/"
