@@ -20,8 +20,7 @@ from cms.cache_backend import faults as cache_faults
 from episodes.models import EpisodePage, EpisodeTag
 from frontend_api.caching import dependencies, generation, versions
 from frontend_api.caching.affected import build_change
-from frontend_api.caching.signals import pages_changed
-from frontend_api.stored.marking import mark_recorded
+from frontend_api.caching.signals import change_recorded, pages_changed
 
 logger = logging.getLogger(__name__)
 
@@ -63,11 +62,9 @@ def discard_pending() -> None:
 def schedule() -> None:
     """Flush after the current transaction commits (now when none is open), or at the end of
     the surrounding `one_change()`."""
-    # Stored answers go stale in the transaction of the change, before anyone can read it.
-    mark_recorded(pending())
-    if getattr(_state, "batch_depth", 0):
-        return
-    transaction.on_commit(flush, robust=True)
+    change_recorded.send(sender=Pending, record=pending())
+    if not getattr(_state, "batch_depth", 0):
+        transaction.on_commit(flush, robust=True)
 
 
 @contextmanager
@@ -82,8 +79,14 @@ def one_change() -> Iterator[None]:
         yield
     finally:
         _state.batch_depth -= 1
+        # Every record was handed to `change_recorded` when it was made; only the flush waits.
+        # `flush` never raises, and on_commit outside a transaction would connect first: a
+        # database lost after the commit must not turn the committed change into an error.
         if not _state.batch_depth and pending():
-            schedule()
+            if transaction.get_connection().in_atomic_block:
+                transaction.on_commit(flush, robust=True)
+            else:
+                flush()
 
 
 def pages_changed_now(page_ids, subtree: bool = False) -> None:
