@@ -8,7 +8,7 @@ next commit: restamping a little more than needed is harmless, missing a change 
 
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -89,7 +89,7 @@ def one_change() -> Iterator[None]:
                 flush()
 
 
-def pages_changed_now(page_ids, subtree: bool = False) -> None:
+def pages_changed_now(page_ids: Iterable[int], subtree: bool = False) -> None:
     """For code that changes pages without Wagtail's signals (queryset updates, raw SQL)."""
     record = pending()
     record.pages.update(page_ids)
@@ -163,7 +163,7 @@ def _affected_rows(record: Pending) -> dict[int, str]:
     return rows
 
 
-def _related_tags(page_ids) -> set[str]:
+def _related_tags(page_ids: Iterable[int]) -> set[str]:
     """Fallback tags of the episodes among the pages: their rubric and tag names, now."""
     tags = set()
     for rubric_id in EpisodePage.objects.filter(pk__in=page_ids).values_list(
