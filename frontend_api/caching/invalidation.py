@@ -1,9 +1,12 @@
 """From model and Wagtail signals to restamped tags and one `pages_changed`, after commit.
 
-Signal receivers (receivers.py) only record what changed; `flush` runs once the transaction
-commits (at once outside a transaction), works out the affected tags, restamps them, then
-tells `pages_changed` receivers. A rolled-back transaction's records are flushed with the
-next commit: restamping a little more than needed is harmless, missing a change is not.
+Signal receivers (receivers.py) only record what changed, and the change's transaction moves the
+content generation on; `flush` runs once the transaction commits (at once outside a
+transaction), works out the affected tags, restamps them, marks the cache synced with that
+generation, then tells `pages_changed` receivers. A flush that never runs leaves the cache
+unsynced, and readers start afresh (generation.py). A rolled-back transaction's records are
+flushed with the next commit: restamping a little more than needed is harmless, missing a
+change is not.
 """
 
 import logging
@@ -40,6 +43,8 @@ class Pending:
     deleted: dict[int, str] = field(default_factory=dict)
     tags: set[str] = field(default_factory=set)
     shared: bool = False
+    # The content generation the change's last transaction moved on to (generation.py).
+    generation: int | None = None
 
     def __bool__(self) -> bool:
         return bool(self.pages or self.subtrees or self.deleted or self.tags or self.shared)
@@ -62,7 +67,9 @@ def discard_pending() -> None:
 def schedule() -> None:
     """Flush after the current transaction commits (now when none is open), or at the end of
     the surrounding `one_change()`."""
-    change_recorded.send(sender=Pending, record=pending())
+    record = pending()
+    change_recorded.send(sender=Pending, record=record)
+    record.generation = generation.advance_with_change(record.generation)
     if not getattr(_state, "batch_depth", 0):
         transaction.on_commit(flush, robust=True)
 
@@ -119,7 +126,8 @@ def flush() -> None:
 
 
 def _restamp(record: Pending, rows: dict[int, str]) -> None:
-    """Move the content generation on, then restamp the affected tags in the cache.
+    """Move the content generation on (unless the change's transaction did), then restamp the
+    affected tags in the cache and mark the cache synced with that generation.
 
     When the cache could not take every stamp, the generation moves on again with no cache
     marking it synced: whichever process next reads the cache starts its entries afresh.
@@ -135,7 +143,10 @@ def _restamp(record: Pending, rows: dict[int, str]) -> None:
     for path in record.tree_paths:
         tags |= dependencies.scope_tags_around(path)
     tags |= _related_tags(rows.keys())
-    current = generation.advance()
+    if record.generation is None:
+        current = generation.advance()
+    else:
+        current = generation.committed(record.generation)
     errors_before = cache_faults.count
     try:
         versions.bump(tags)
