@@ -1,0 +1,77 @@
+"""After each committed change: ping the hubs and Podping for every show whose feed it changed.
+
+Listens to `pages_changed`, which drafts, previews and workflow steps never send, so only a
+publish, an unpublish, a move, a deletion or a privacy change of live pages gets here. A
+show's feed is announced when what it lists differs from what was last announced: a change
+that was rolled back (its records are flushed with the next commit) or that was flushed twice
+leaves the fingerprint as it was and pings nobody.
+"""
+
+import hashlib
+import json
+from typing import Any
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.dispatch import receiver
+from django.utils import timezone
+from wagtail.models import Page
+
+from episodes.models import EpisodePage, PodcastPage
+from frontend_api.caching.signals import PageChange, pages_changed
+from frontend_api.feeds.announced import FeedAnnouncement
+from frontend_api.feeds.pings import ping_payload, ping_receivers
+from frontend_api.feeds.show_feed import feed_url
+from frontend_api.loading.batch import STEP
+from frontend_api.revalidation.deliveries import WebhookDelivery
+from frontend_api.revalidation.tasks import deliver
+from frontend_api.visibility import aired_episodes, visible
+
+
+def changed_shows(change: PageChange) -> QuerySet[PodcastPage]:
+    """The public shows holding (or being) the changed pages, where they are and where they were."""
+    paths = set(Page.objects.filter(pk__in=change.page_ids).values_list("path", flat=True))
+    paths |= change.former_tree_paths
+    prefixes = {path[:end] for path in paths for end in range(STEP, len(path) + 1, STEP)}
+    return visible(PodcastPage.objects.filter(path__in=prefixes))
+
+
+def listed_episodes(show: PodcastPage) -> QuerySet[EpisodePage]:
+    """The episodes the show's feed lists: aired, public and with audio (as ShowFeed picks)."""
+    return aired_episodes(show).exclude(audio_file__isnull=True, audio_url="")
+
+
+def fingerprint(show: PodcastPage) -> str:
+    """The live versions the feed is built from: the show's and each listed episode's."""
+    items = listed_episodes(show).order_by("pk").values_list("pk", "live_revision_id")
+    listed = [show.live_revision_id, [list(item) for item in items]]
+    return hashlib.sha256(json.dumps(listed).encode()).hexdigest()
+
+
+def announce(show: PodcastPage, receivers: list[tuple[str, str]]) -> list[WebhookDelivery]:
+    """Queue one ping per receiver if the show's feed changed since it was last announced."""
+    current = fingerprint(show)
+    with transaction.atomic():
+        # The row lock orders two editors' changes to one show: each compares with the other's.
+        last = FeedAnnouncement.objects.select_for_update().filter(show=show).first()
+        if last is not None and last.fingerprint == current:
+            return []
+        FeedAnnouncement.objects.update_or_create(
+            show=show, defaults={"fingerprint": current, "announced_at": timezone.now()}
+        )
+        url = feed_url(show)
+        deliveries = [
+            WebhookDelivery.objects.create(kind=kind, url=address, payload=ping_payload(kind, url))
+            for kind, address in receivers
+        ]
+        transaction.on_commit(lambda: [deliver.enqueue(delivery.pk) for delivery in deliveries])
+    return deliveries
+
+
+@receiver(pages_changed, dispatch_uid="feed-pings")
+def announce_changed_feeds(sender: object, change: PageChange, **kwargs: Any) -> None:
+    receivers = ping_receivers()
+    if not receivers or not (change.page_ids or change.former_tree_paths):
+        return
+    for show in changed_shows(change):
+        announce(show, receivers)
