@@ -1,7 +1,9 @@
 """Feed pings: the WebSub hub and Podping hear of each published change of a show's feed once,
 after the commit, through the webhook deliveries; of drafts, previews and submissions never."""
 
+import csv
 import datetime
+import io
 import logging
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -67,6 +69,13 @@ def queued() -> list[tuple[str, str]]:
 def once_each(*feed_urls: str) -> list[tuple[str, str]]:
     """One Podping and one WebSub ping for each feed."""
     return sorted((kind.value, url) for kind in PING_KINDS for url in feed_urls)
+
+
+def csv_rows(editor, filters: dict) -> list[dict]:
+    """The report's CSV export, with the given filters."""
+    answer = editor.get(reverse("revalidation_report:index"), {**filters, "export": "csv"})
+    text = b"".join(answer.streaming_content).decode()
+    return list(csv.DictReader(io.StringIO(text)))
 
 
 def settled() -> bool:
@@ -224,3 +233,144 @@ def test_drafts_previews_and_submissions_ping_nobody(editor, live_episode, show,
     assert queued() == []
     run_worker()
     assert pinged.hub.requests == [] and pinged.podping.requests == []
+
+
+@transactional
+def test_a_publish_touching_several_pages_of_a_show_pings_once(pinged, show):
+    with transaction.atomic():
+        for number in range(3):
+            publish_episode(show, slug=f"batch-{number}")
+        show.title = "Signal & Noise, renamed"
+        show.save_revision().publish()
+    assert queued() == once_each(FEED_URL)
+
+
+@transactional
+def test_a_publish_flushed_twice_pings_once(pinged, show):
+    page = publish_new(show, "twice")
+    forget(pinged)
+    changes = []
+
+    def record(sender, change, **kwargs):
+        changes.append(change)
+
+    pages_changed.connect(record)
+    try:
+        # Outside a request and a transaction, Wagtail's publish commits the page, then sends
+        # page_published: two flushes of the same change.
+        page.title = "Published again"
+        page.save_revision().publish()
+    finally:
+        pages_changed.disconnect(record)
+    assert len(changes) == 2 and all(page.pk in change.page_ids for change in changes)
+    assert queued() == once_each(FEED_URL)
+
+
+@transactional
+def test_a_rolled_back_publish_pings_nobody(pinged, show, home):
+    episode = publish_new(show, "kept")
+    with transaction.atomic():
+        other = f.PodcastPageFactory(parent=home, slug="other-show", published=True)
+    forget(pinged)
+    changes = []
+
+    def record(sender, change, **kwargs):
+        changes.append(change)
+
+    pages_changed.connect(record)
+    try:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            episode.title = "Never committed"
+            episode.save_revision().publish()
+            raise RuntimeError("the database refused the rest of the change")
+        assert queued() == []
+        # The next commit flushes what the rolled-back transaction recorded, too.
+        publish_new(other, "committed")
+    finally:
+        pages_changed.disconnect(record)
+    assert any(episode.pk in change.page_ids for change in changes)
+    assert queued() == once_each(OTHER_FEED_URL)
+    assert EpisodePage.objects.get(pk=episode.pk).title != "Never committed"
+
+
+@transactional
+def test_changes_the_feed_does_not_show_ping_nobody(pinged, show, home):
+    publish_new(show, "aired")
+    with transaction.atomic():
+        other = f.PodcastPageFactory(parent=home, slug="other-show", published=True)
+        make_private(other)
+    forget(pinged)
+    later = timezone.now() + datetime.timedelta(days=3)
+    publish_new(show, "scheduled", broadcast_at=later)
+    publish_new(other, "behind-a-password")
+    assert queued() == []
+    assert not FeedAnnouncement.objects.filter(show=other).exists()
+
+
+@transactional
+def test_a_failing_hub_is_retried_until_it_answers(pinged, show):
+    pinged.hub.statuses = [503, 500, 204]
+    publish_new(show, "flaky")
+    work_until(settled)
+    hub = WebhookDelivery.objects.get(kind=WebhookDelivery.Kind.WEBSUB)
+    assert (hub.status, hub.attempts, hub.last_status_code, hub.last_error) == (
+        "delivered",
+        3,
+        204,
+        "",
+    )
+    assert len(pinged.hub.requests) == 3
+    assert len({sent.body for sent in pinged.hub.requests}) == 1
+    assert len(pinged.podping.requests) == 1
+
+
+@transactional
+def test_a_receiver_down_ends_as_a_failed_delivery_in_the_report(pinged, settings, show, editor):
+    settings.PODPING_URL = "http://127.0.0.1:9/"  # nothing listens there
+    settings.FRONTEND_REVALIDATE_ATTEMPTS = 2
+    publish_new(show, "unheard")
+    work_until(settled)
+    podping = WebhookDelivery.objects.get(kind=WebhookDelivery.Kind.PODPING)
+    assert (podping.status, podping.attempts, podping.last_status_code) == ("failed", 2, None)
+    assert podping.last_error
+    assert WebhookDelivery.objects.get(kind=WebhookDelivery.Kind.WEBSUB).status == "delivered"
+
+    report = editor.get(reverse("revalidation_report:index"), {"kind": "podping"})
+    html = report.content.decode()
+    assert report.status_code == 200
+    assert "Webhooks and feed pings" in html
+    assert "Podping" in html and "Failed" in html and FEED_URL in html
+    rows = csv_rows(editor, {"kind": "podping"})
+    assert [(row["Kind"], row["Status"]) for row in rows] == [("podping", "failed")]
+
+
+@transactional
+def test_the_podping_token_is_sent_and_never_logged_nor_stored(pinged, show, editor, caplog):
+    caplog.set_level(logging.DEBUG)
+    pinged.podping.statuses = [401, 200]
+    publish_new(show, "tokened")
+    work_until(settled)
+    assert [sent.headers["Authorization"] for sent in pinged.podping.requests] == [TOKEN, TOKEN]
+    podping = WebhookDelivery.objects.get(kind=WebhookDelivery.Kind.PODPING)
+    assert (podping.status, podping.attempts) == ("delivered", 2)
+
+    assert caplog.records, "the worker logged its tasks"
+    assert TOKEN not in caplog.text
+    for row in WebhookDelivery.objects.values():
+        assert TOKEN not in str(row)
+    for row in DBTaskResult.objects.values():
+        assert TOKEN not in str(row)
+    report = editor.get(reverse("revalidation_report:index"))
+    assert FEED_URL in report.content.decode() and TOKEN not in report.content.decode()
+    export = editor.get(reverse("revalidation_report:index"), {"export": "csv"})
+    assert (
+        TOKEN
+        not in b"".join(export.streaming_content if export.streaming else [export.content]).decode()
+    )
+
+
+@transactional
+def test_without_a_token_podping_is_off(pinged, settings, show):
+    settings.PODPING_TOKEN = ""
+    publish_new(show, "quiet")
+    assert queued() == [(WebhookDelivery.Kind.WEBSUB.value, FEED_URL)]
