@@ -7,6 +7,7 @@ import io
 import logging
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
@@ -20,7 +21,7 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTa
 
 from episodes import factories as f
 from episodes.models import EpisodePage
-from frontend_api.caching.signals import pages_changed
+from frontend_api.caching.signals import PageChange, pages_changed
 from frontend_api.models import FeedAnnouncement, WebhookDelivery
 from tests.support.forms import TRAILER_URL, every_block_form_data
 from tests.support.published_site import make_private, publish_episode
@@ -88,6 +89,21 @@ def forget(receivers: Receivers) -> None:
     WebhookDelivery.objects.all().delete()
     receivers.hub.requests.clear()
     receivers.podping.requests.clear()
+
+
+@contextmanager
+def changes_sent() -> Iterator[list[PageChange]]:
+    """Every `pages_changed` sent while the block runs."""
+    changes: list[PageChange] = []
+
+    def record(sender, change, **kwargs):
+        changes.append(change)
+
+    pages_changed.connect(record)
+    try:
+        yield changes
+    finally:
+        pages_changed.disconnect(record)
 
 
 def publish_new(show, slug: str, **kwargs) -> EpisodePage:
@@ -249,19 +265,11 @@ def test_a_publish_touching_several_pages_of_a_show_pings_once(pinged, show):
 def test_a_publish_flushed_twice_pings_once(pinged, show):
     page = publish_new(show, "twice")
     forget(pinged)
-    changes = []
-
-    def record(sender, change, **kwargs):
-        changes.append(change)
-
-    pages_changed.connect(record)
-    try:
+    with changes_sent() as changes:
         # Outside a request and a transaction, Wagtail's publish commits the page, then sends
         # page_published: two flushes of the same change.
         page.title = "Published again"
         page.save_revision().publish()
-    finally:
-        pages_changed.disconnect(record)
     assert len(changes) == 2 and all(page.pk in change.page_ids for change in changes)
     assert queued() == once_each(FEED_URL)
 
@@ -272,13 +280,7 @@ def test_a_rolled_back_publish_pings_nobody(pinged, show, home):
     with transaction.atomic():
         other = f.PodcastPageFactory(parent=home, slug="other-show", published=True)
     forget(pinged)
-    changes = []
-
-    def record(sender, change, **kwargs):
-        changes.append(change)
-
-    pages_changed.connect(record)
-    try:
+    with changes_sent() as changes:
         with pytest.raises(RuntimeError), transaction.atomic():
             episode.title = "Never committed"
             episode.save_revision().publish()
@@ -286,8 +288,6 @@ def test_a_rolled_back_publish_pings_nobody(pinged, show, home):
         assert queued() == []
         # The next commit flushes what the rolled-back transaction recorded, too.
         publish_new(other, "committed")
-    finally:
-        pages_changed.disconnect(record)
     assert any(episode.pk in change.page_ids for change in changes)
     assert queued() == once_each(OTHER_FEED_URL)
     assert EpisodePage.objects.get(pk=episode.pk).title != "Never committed"
