@@ -22,6 +22,7 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTa
 from episodes import factories as f
 from episodes.models import EpisodePage
 from frontend_api.caching.signals import PageChange, pages_changed
+from frontend_api.feeds.checks import ping_receivers as ping_receivers_check
 from frontend_api.models import FeedAnnouncement, WebhookDelivery
 from tests.support.forms import TRAILER_URL, every_block_form_data
 from tests.support.published_site import make_private, publish_episode
@@ -374,3 +375,16 @@ def test_without_a_token_podping_is_off(pinged, settings, show):
     settings.PODPING_TOKEN = ""
     publish_new(show, "quiet")
     assert queued() == [(WebhookDelivery.Kind.WEBSUB.value, FEED_URL)]
+
+
+def test_ping_settings_that_are_not_urls_are_reported(settings):
+    settings.FEED_WEBSUB_HUBS = ["https://hub.example.com/", "hub.example.com"]
+    settings.PODPING_TOKEN = TOKEN
+    settings.PODPING_URL = "podping.cloud"
+    assert sorted(error.id for error in ping_receivers_check()) == [
+        "frontend_api.E002",
+        "frontend_api.E003",
+    ]
+    settings.FEED_WEBSUB_HUBS = ["https://hub.example.com/"]
+    settings.PODPING_URL = "https://podping.cloud/"
+    assert ping_receivers_check() == []
