@@ -1,5 +1,8 @@
 """After each committed change: ping the hubs and Podping for every show whose feed it changed.
 
+The scheduler (`run_scheduler`) also calls `announce_aired` on each run: an episode joins the
+feed when its broadcast date passes, with no change to signal it.
+
 Listens to `pages_changed`, which drafts, previews and workflow steps never send, so only a
 publish, an unpublish, a move, a deletion or a privacy change of live pages gets here. A
 show's feed is announced when what it lists differs from what was last announced: a change
@@ -66,6 +69,20 @@ def announce(show: PodcastPage, receivers: list[tuple[str, str]]) -> list[Webhoo
         ]
         transaction.on_commit(lambda: [deliver.enqueue(delivery.pk) for delivery in deliveries])
     return deliveries
+
+
+def announce_aired() -> int:
+    """Announce the shows whose feeds gained an episode whose broadcast date passed since they
+    were last announced (no publish marks that moment); how many were announced."""
+    receivers = ping_receivers()
+    if not receivers:
+        return 0
+    announced = dict(FeedAnnouncement.objects.values_list("show_id", "announced_at"))
+    count = 0
+    for show in visible(PodcastPage.objects.filter(pk__in=announced)):
+        if listed_episodes(show).filter(broadcast_at__gt=announced[show.pk]).exists():
+            count += bool(announce(show, receivers))
+    return count
 
 
 @receiver(pages_changed, dispatch_uid="feed-pings")

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -306,6 +308,21 @@ def test_changes_the_feed_does_not_show_ping_nobody(pinged, show, home):
     publish_new(other, "behind-a-password")
     assert queued() == []
     assert not FeedAnnouncement.objects.filter(show=other).exists()
+
+
+@transactional
+def test_an_episode_airing_on_its_date_is_announced_by_the_scheduler(pinged, show):
+    publish_new(show, "aired")
+    airs_at = timezone.now() + datetime.timedelta(hours=1)
+    publish_new(show, "on-its-date", broadcast_at=airs_at)
+    forget(pinged)
+    call_command("run_scheduler", max_runs=1)
+    assert queued() == [], "not aired yet"
+    with time_machine.travel(airs_at + datetime.timedelta(minutes=1)):
+        call_command("run_scheduler", max_runs=1)
+        assert queued() == once_each(FEED_URL)
+        call_command("run_scheduler", max_runs=1)
+    assert queued() == once_each(FEED_URL), "announced once"
 
 
 @transactional
