@@ -51,8 +51,17 @@ def fingerprint(show: PodcastPage) -> str:
     return hashlib.sha256(json.dumps(listed).encode()).hexdigest()
 
 
+def waiting(kind: str, address: str, url: str) -> bool:
+    """A ping of this feed to this receiver is queued and not tried yet: when it goes, the
+    receiver reads the feed as it is then, this change included (podping.cloud coalesces a
+    feed already in its queue the same way)."""
+    return WebhookDelivery.objects.filter(
+        kind=kind, url=address, status=WebhookDelivery.Status.PENDING, payload__feed_url=url
+    ).exists()
+
+
 def announce(show: PodcastPage, receivers: list[tuple[str, str]]) -> list[WebhookDelivery]:
-    """Queue one ping per receiver if the show's feed changed since it was last announced."""
+    """Queue a ping per receiver if the show's feed changed since it was last announced."""
     current = fingerprint(show)
     with transaction.atomic():
         # The row lock orders two editors' changes to one show: each compares with the other's.
@@ -66,6 +75,7 @@ def announce(show: PodcastPage, receivers: list[tuple[str, str]]) -> list[Webhoo
         deliveries = [
             WebhookDelivery.objects.create(kind=kind, url=address, payload=ping_payload(kind, url))
             for kind, address in receivers
+            if not waiting(kind, address, url)
         ]
         transaction.on_commit(lambda: [deliver.enqueue(delivery.pk) for delivery in deliveries])
     return deliveries

@@ -278,6 +278,16 @@ def test_a_publish_flushed_twice_pings_once(pinged, show):
 
 
 @transactional
+def test_changes_before_the_worker_runs_share_the_waiting_ping(pinged, show):
+    publish_new(show, "first")
+    publish_new(show, "second")
+    assert queued() == once_each(FEED_URL), "the queued pings announce both"
+    work_until(settled)
+    publish_new(show, "third")
+    assert len(queued()) == 4, "once sent, the next change pings again"
+
+
+@transactional
 def test_a_rolled_back_publish_pings_nobody(pinged, show, home):
     episode = publish_new(show, "kept")
     with transaction.atomic():
