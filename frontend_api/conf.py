@@ -33,6 +33,10 @@ DEFAULTS: dict[str, Any] = {
     "FRONTEND_REVALIDATE_TIMEOUT": 5.0,
     "FRONTEND_REVALIDATE_ATTEMPTS": 6,
     "FRONTEND_REVALIDATE_BACKOFF": 10.0,
+    # Feed pings (docs/feeds.md): WebSub hubs, and the Podping endpoint with its token.
+    "FEED_WEBSUB_HUBS": [],
+    "PODPING_URL": "https://podping.cloud/",
+    "PODPING_TOKEN": "",
 }
 
 

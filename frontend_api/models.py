@@ -101,5 +101,6 @@ class ReviewLink(models.Model):
 
 # Defined beside the code that sends them; imported here so Django registers the model.
 from frontend_api.caching.generation import ContentGeneration  # noqa: E402, F401
+from frontend_api.feeds.announced import FeedAnnouncement  # noqa: E402, F401
 from frontend_api.revalidation.deliveries import WebhookDelivery  # noqa: E402, F401
 from frontend_api.stored.models import StoredMarks, StoredPage  # noqa: E402, F401

@@ -91,7 +91,7 @@ class RevalidationReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def revalidation_report_menu_item() -> MenuItem:
     return RevalidationReportMenuItem(
-        "Revalidation webhooks",
+        "Webhooks and feed pings",
         reverse("revalidation_report:index"),
         icon_name="link-external",
         order=900,

@@ -301,6 +301,11 @@ API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "0"))
 API_CACHE_S_MAXAGE = int(os.environ.get("API_CACHE_S_MAXAGE", "0"))
 FRONTEND_REVALIDATE_URL = os.environ.get("FRONTEND_REVALIDATE_URL", "")
 FRONTEND_REVALIDATE_SECRET = os.environ.get("FRONTEND_REVALIDATE_SECRET", "")
+# Feed pings when a show's feed changes (docs/feeds.md): WebSub hubs the feeds advertise, and
+# Podping (on when PODPING_TOKEN is set), sent and retried as the webhook is.
+FEED_WEBSUB_HUBS = env_list("FEED_WEBSUB_HUBS", "")
+PODPING_URL = os.environ.get("PODPING_URL", "https://podping.cloud/")
+PODPING_TOKEN = os.environ.get("PODPING_TOKEN", "")
 # Wagtail's own tasks (reference and search indexes) run at once, as by default; webhooks and
 # CDN purges wait in the database for `manage.py db_worker --backend webhooks`.
 TASKS = {

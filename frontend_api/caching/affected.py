@@ -37,6 +37,7 @@ def build_change(record: "Pending", existing: set[int]) -> PageChange:
         api_urls=tuple(_api_urls(affected | record.deleted.keys(), frontend_paths)),
         shared=record.shared,
         deleted_page_ids=frozenset(record.deleted),
+        former_tree_paths=frozenset(record.tree_paths),
     )
 
 

@@ -31,3 +31,5 @@ class PageChange:
     # True when shared content changed (people, images, sites...): every response may have.
     shared: bool = False
     deleted_page_ids: frozenset[int] = field(default_factory=frozenset)
+    # Tree paths the moved and deleted pages had before: where they were listed until now.
+    former_tree_paths: frozenset[str] = field(default_factory=frozenset)

@@ -31,7 +31,8 @@ class PodcastRssFeed(Rss201rev2Feed):
     """Writes the channel and item tags that Apple Podcasts and Podcasting 2.0 apps read."""
 
     # Channel extras (feed_extra_kwargs): itunes_author, owner_name, owner_email, artwork_url,
-    # category, subcategory, explicit, podcast_type, podcast_guid, locked.
+    # category, subcategory, explicit, podcast_type, podcast_guid, locked; websub_hubs and
+    # uses_podping (add_ping_elements).
     # Item extras (item_extra_kwargs): episode, season, episode_type, duration, image_url,
     # content_html, people, chapters_url, transcripts.
 
@@ -42,9 +43,17 @@ class PodcastRssFeed(Rss201rev2Feed):
         handler.startElement("rss", self.rss_attributes())
         handler.startElement("channel", self.root_attributes())
         self.add_root_elements(handler)
+        self.add_ping_elements(handler)
         self.write_items(handler)
         self.endChannelElement(handler)
         handler.endElement("rss")
+
+    def add_ping_elements(self, handler):
+        """Where subscribers hear of changes: the WebSub hubs, and whether Podping is used."""
+        for hub in self.feed["websub_hubs"]:
+            handler.addQuickElement("atom:link", None, {"rel": "hub", "href": hub})
+        if self.feed["uses_podping"]:
+            handler.addQuickElement("podcast:podping", None, {"usesPodping": "true"})
 
     def rss_attributes(self):
         return {

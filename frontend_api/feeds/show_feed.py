@@ -20,6 +20,7 @@ from frontend_api.feeds.article import ArticleRenderer
 from frontend_api.feeds.chapters import build_chapters
 from frontend_api.feeds.generator import PodcastRssFeed
 from frontend_api.feeds.media import ARTWORK_SPEC, PERSON_SPEC, image_prefetch, rendition_url
+from frontend_api.feeds.pings import uses_podping, websub_hubs
 from frontend_api.loading.links import frontend_url
 from frontend_api.loading.references import private_collection_condition
 from frontend_api.loading.richtext import expand_rich_text
@@ -133,6 +134,8 @@ class ShowFeed(Feed):
     def feed_extra_kwargs(self, show: PodcastPage) -> dict:
         category, subcategory = split_apple_category(show.apple_category)
         return {
+            "websub_hubs": websub_hubs(),
+            "uses_podping": uses_podping(),
             "itunes_author": show.author,
             "owner_name": show.owner_name,
             "owner_email": show.owner_email,

@@ -1,10 +1,15 @@
-"""One row per webhook delivery: what was sent where, and how its last attempt went."""
+"""One row per webhook or feed ping: what was sent where, and how its last attempt went."""
 
 from django.db import models
 
 
 class WebhookDelivery(models.Model):
-    """A revalidation request for one committed change, retried until delivered or given up."""
+    """A request about one committed change, retried until delivered or given up."""
+
+    class Kind(models.TextChoices):
+        REVALIDATION = "revalidation", "Revalidation webhook"
+        WEBSUB = "websub", "WebSub ping"
+        PODPING = "podping", "Podping"
 
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -13,6 +18,9 @@ class WebhookDelivery(models.Model):
         FAILED = "failed", "Failed"
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    kind = models.CharField(
+        max_length=16, choices=Kind.choices, default=Kind.REVALIDATION, db_index=True
+    )
     url = models.URLField(max_length=500)
     payload = models.JSONField()
     status = models.CharField(
@@ -27,8 +35,8 @@ class WebhookDelivery(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = "revalidation webhook delivery"
-        verbose_name_plural = "revalidation webhook deliveries"
+        verbose_name = "webhook delivery"
+        verbose_name_plural = "webhook deliveries"
 
     def __str__(self) -> str:
         return f"Delivery {self.pk} to {self.url} ({self.status})"

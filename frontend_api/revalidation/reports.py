@@ -1,4 +1,4 @@
-"""Admin report "Revalidation webhooks": every delivery with its last status, failures first."""
+"""Admin report "Webhooks and feed pings": every delivery with its last status, failures first."""
 
 import django_filters
 from django.db.models import Case, IntegerField, QuerySet, Value, When
@@ -14,18 +14,21 @@ class DeliveryFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         choices=WebhookDelivery.Status.choices, empty_label="Any status"
     )
+    kind = django_filters.ChoiceFilter(choices=WebhookDelivery.Kind.choices, empty_label="Any kind")
 
     class Meta:
         model = WebhookDelivery
-        fields = ["status"]
+        fields = ["status", "kind"]
 
 
 class PathsColumn(Column):
-    """The frontend paths sent (the first few), to tell deliveries apart."""
+    """The frontend paths sent (the first few), or the feed a ping announced."""
 
     shown = 5
 
     def get_value(self, instance: WebhookDelivery) -> str:
+        if "feed_url" in instance.payload:
+            return f"feed {instance.payload['feed_url']}"
         if instance.payload.get("all"):
             return "everything (shared content changed)"
         paths = instance.payload.get("paths", [])
@@ -34,7 +37,7 @@ class PathsColumn(Column):
 
 
 class WebhookDeliveriesReportView(ReportView):
-    page_title = "Revalidation webhooks"
+    page_title = "Webhooks and feed pings"
     header_icon = "link-external"
     index_url_name = "revalidation_report:index"
     index_results_url_name = "revalidation_report:results"
@@ -44,16 +47,18 @@ class WebhookDeliveriesReportView(ReportView):
     model = WebhookDelivery
     columns = [
         DateColumn("created_at", label="Queued"),
+        Column("kind", label="Kind", accessor="get_kind_display"),
         Column("status", label="Status", accessor="get_status_display"),
         Column("attempts", label="Attempts"),
         Column("last_status_code", label="Last HTTP status"),
         Column("last_error", label="Last error"),
         DateColumn("next_attempt_at", label="Next attempt"),
-        PathsColumn("paths", label="Paths"),
+        PathsColumn("paths", label="Paths or feed"),
         Column("url", label="Sent to"),
     ]
     list_export = [
         "created_at",
+        "kind",
         "status",
         "attempts",
         "last_status_code",

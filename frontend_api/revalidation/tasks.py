@@ -1,7 +1,8 @@
-"""Webhook deliveries and CDN purges, run by the task worker after the editor's request.
+"""Webhooks, feed pings and CDN purges, sent by the task worker after the editor's request.
 
-`deliver` makes one attempt; on failure it records the answer and enqueues itself again
-after an exponential backoff, until FRONTEND_REVALIDATE_ATTEMPTS attempts have been made.
+`deliver` makes one attempt, the request its delivery's kind calls for; on failure it records
+the answer and enqueues itself again after an exponential backoff, until
+FRONTEND_REVALIDATE_ATTEMPTS attempts have been made.
 """
 
 import json
@@ -14,6 +15,7 @@ from django.tasks import task
 from django.utils import timezone
 
 from frontend_api.conf import api_setting
+from frontend_api.feeds.pings import ping_request
 from frontend_api.revalidation.deliveries import WebhookDelivery
 from frontend_api.revalidation.signing import DELIVERY_HEADER, signed_headers
 
@@ -22,7 +24,8 @@ LONGEST_WAIT = 3600.0
 
 
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """A redirect is a failed delivery: following it would drop or resend the signed body."""
+    """A redirect is a failed delivery: following it would drop or resend the signed body, or
+    carry a ping's token to another host."""
 
     def redirect_request(self, *args: Any, **kwargs: Any) -> None:
         return None
@@ -32,10 +35,13 @@ def body_of(delivery: WebhookDelivery) -> bytes:
     return json.dumps(delivery.payload, separators=(",", ":"), sort_keys=True).encode()
 
 
-def post(delivery: WebhookDelivery, secret: str) -> tuple[int | None, str]:
-    """POST the signed payload once: the HTTP status (None without an answer) and an error."""
+def signed_request(delivery: WebhookDelivery) -> urllib.request.Request | str:
+    """The signed POST of the payload, or why it can't be sent."""
+    secret = api_setting("FRONTEND_REVALIDATE_SECRET")
+    if not secret:
+        return "FRONTEND_REVALIDATE_SECRET is not set: nothing was sent"
     body = body_of(delivery)
-    request = urllib.request.Request(
+    return urllib.request.Request(
         delivery.url,
         data=body,
         method="POST",
@@ -46,6 +52,17 @@ def post(delivery: WebhookDelivery, secret: str) -> tuple[int | None, str]:
             **signed_headers(body, secret),
         },
     )
+
+
+def request_for(delivery: WebhookDelivery) -> urllib.request.Request | str:
+    """The HTTP request a delivery of its kind makes, or why it can't be made."""
+    if delivery.kind == WebhookDelivery.Kind.REVALIDATION:
+        return signed_request(delivery)
+    return ping_request(delivery)
+
+
+def send(request: urllib.request.Request) -> tuple[int | None, str]:
+    """Make the request once: the HTTP status (None without an answer) and an error."""
     opener = urllib.request.build_opener(_NoRedirects)
     try:
         with opener.open(request, timeout=api_setting("FRONTEND_REVALIDATE_TIMEOUT")) as answer:
@@ -71,12 +88,12 @@ def deliver(delivery_id: int) -> str:
         WebhookDelivery.Status.FAILED,
     ):
         return delivery.status if delivery else "missing"
-    secret = api_setting("FRONTEND_REVALIDATE_SECRET")
     now = timezone.now()
-    if secret:
-        status_code, error = post(delivery, secret)
+    request = request_for(delivery)
+    if isinstance(request, str):
+        status_code, error = None, request
     else:
-        status_code, error = None, "FRONTEND_REVALIDATE_SECRET is not set: nothing was sent"
+        status_code, error = send(request)
     delivery.attempts += 1
     delivery.last_attempt_at = now
     delivery.last_status_code = status_code
@@ -85,7 +102,9 @@ def deliver(delivery_id: int) -> str:
     if status_code is not None and 200 <= status_code < 300:
         delivery.status = WebhookDelivery.Status.DELIVERED
         delivery.delivered_at = timezone.now()
-    elif secret and delivery.attempts < api_setting("FRONTEND_REVALIDATE_ATTEMPTS"):
+    elif not isinstance(request, str) and delivery.attempts < api_setting(
+        "FRONTEND_REVALIDATE_ATTEMPTS"
+    ):
         delivery.status = WebhookDelivery.Status.RETRYING
         delivery.next_attempt_at = timezone.now() + backoff(delivery.attempts)
     else:

@@ -15,7 +15,7 @@ from frontend.rendering import long_date, long_datetime
 from frontend_api.drafts.review_links import create_link
 from frontend_api.models import ReviewLink, WebhookDelivery
 from tests.frontend.browser.test_editor import PASSWORD, log_in, open_editor, preview_frame
-from tests.frontend_api.revalidation.conftest import run_worker
+from tests.support.receivers import run_worker
 
 from .conftest import REVALIDATE_SECRET, signed_post
 

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import close_old_connections
 
 from frontend_api.caching.invalidation import one_change
+from frontend_api.feeds.announce import announce_aired
 
 logger = logging.getLogger("cms.scheduler")
 
@@ -69,6 +70,8 @@ class Command(BaseCommand):
             # Everything a run publishes or unpublishes reaches the cache and the frontend once.
             with one_change():
                 call_command("publish_scheduled", stdout=output)
+            # Episodes whose broadcast date just passed joined their feeds without a publish.
+            announce_aired()
             logger.info(
                 "scheduler run done",
                 extra={

@@ -120,7 +120,7 @@ def test_an_unreachable_receiver_is_given_up_and_reported(
     report = client.get(reverse("revalidation_report:index"))
     assert report.status_code == 200
     html = report.content.decode()
-    assert "Revalidation webhooks" in html
+    assert "Webhooks and feed pings" in html
     assert "Failed" in html
     assert "HTTP 502" in html
     assert "/test-show/down/" in html
