@@ -210,7 +210,9 @@ class ShowFeed(Feed):
         return {
             "episode": episode.episode_number,
             "season": episode.season,
-            "season_name": self.season_names.get(episode.season, ""),
+            "season_name": self.season_names.get(episode.season or 0, "")
+            if episode.season is not None
+            else "",
             "explicit": episode.explicit or ("true" if self.show.explicit else "false"),
             "episode_type": episode.episode_type,
             "duration": episode.audio_duration_seconds,
