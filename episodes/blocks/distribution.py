@@ -149,8 +149,8 @@ class SeasonNamesBlock(TolerantStreamBlock):
 
     season = SeasonNameBlock()
 
-    def clean(self, value, ignore_required_constraints=False):
-        value = super().clean(value, ignore_required_constraints)
+    def clean(self, value):
+        value = super().clean(value)
         seen: set[int] = set()
         errors = {}
         for index, child in enumerate(value):
