@@ -62,7 +62,8 @@ def channel_distribution(show: PodcastPage, episodes: Iterable[EpisodePage]) -> 
     }
 
 
-def season_names(show: PodcastPage) -> dict[int, str]:
+def season_names(show: PodcastPage) -> dict[int | None, str]:
+    """Season number -> name; None (no season) is never a key."""
     return {child.value["season"]: child.value["name"] for child in show.season_names}
 
 

@@ -210,9 +210,7 @@ class ShowFeed(Feed):
         return {
             "episode": episode.episode_number,
             "season": episode.season,
-            "season_name": self.season_names.get(episode.season or 0, "")
-            if episode.season is not None
-            else "",
+            "season_name": self.season_names.get(episode.season, ""),
             "explicit": episode.explicit or ("true" if self.show.explicit else "false"),
             "episode_type": episode.episode_type,
             "duration": episode.audio_duration_seconds,
