@@ -2,6 +2,9 @@
 
 EPISODE_TYPES = [("full", "Full episode"), ("trailer", "Trailer"), ("bonus", "Bonus")]
 
+# An episode's itunes:explicit; blank follows the show.
+EPISODE_EXPLICIT = [("", "Same as the show"), ("true", "Explicit"), ("false", "Not explicit")]
+
 PODCAST_TYPES = [("episodic", "Episodic"), ("serial", "Serial")]
 
 LANGUAGES = [

@@ -28,7 +28,15 @@ from .audio.filling import fill_blank_audio_details
 from .audio.models import AudioProbe  # noqa: F401 (the app's models are registered from here)
 from .audio.panels import AudioProbePanel
 from .blocks import EpisodeBodyBlock, timestamp_errors
-from .choices import APPLE_CATEGORIES, EPISODE_TYPES, LANGUAGES, PODCAST_TYPES
+from .blocks.distribution import (
+    FundingLinksBlock,
+    LocationsBlock,
+    RecommendedShowsBlock,
+    SeasonNamesBlock,
+    VerificationCodesBlock,
+)
+from .choices import APPLE_CATEGORIES, EPISODE_EXPLICIT, EPISODE_TYPES, LANGUAGES, PODCAST_TYPES
+from .distribution import KNOWN_LICENSES, MEDIUM_CHOICES, TEXT_LIMIT, rrule_error
 from .forms import EpisodePageForm
 
 # Re-exported: code across the project imports the snippets from here.
@@ -65,6 +73,53 @@ class PodcastPage(HeadlessMixin, Page):
     )
     copyright = models.CharField(max_length=255, blank=True)
     website = models.URLField(blank=True)
+    # Distribution: the Podcasting 2.0 tags of the show's feed (docs/feeds.md).
+    podcast_guid = models.CharField(
+        "podcast GUID",
+        max_length=36,
+        blank=True,
+        editable=False,
+        help_text="Set at first publish from the feed URL; it never changes afterwards.",
+    )
+    medium = models.CharField(max_length=12, choices=MEDIUM_CHOICES, default="podcast")
+    license = models.CharField(
+        max_length=TEXT_LIMIT,
+        blank=True,
+        help_text="e.g. CC-BY-4.0 or ARR (all rights reserved); any other license needs its URL.",
+    )
+    license_url = models.URLField("license URL", blank=True, max_length=500)
+    update_frequency = models.CharField(
+        max_length=TEXT_LIMIT, blank=True, help_text="As listeners read it, e.g. “Every Monday”."
+    )
+    update_rule = models.CharField(
+        "update rule",
+        max_length=255,
+        blank=True,
+        help_text="The same schedule as an iCalendar RRULE, e.g. FREQ=WEEKLY;BYDAY=MO.",
+    )
+    update_starts_at = models.DateTimeField("schedule starts", null=True, blank=True)
+    complete = models.BooleanField(
+        "complete", default=False, help_text="No further episodes will be released."
+    )
+    funding_links = StreamField(FundingLinksBlock(), blank=True)
+    verification_codes = StreamField(
+        VerificationCodesBlock(),
+        blank=True,
+        help_text="Codes directories give to prove you own the feed; not shown to listeners.",
+    )
+    recommended_shows = StreamField(RecommendedShowsBlock(), blank=True)
+    locations = StreamField(LocationsBlock(), blank=True)
+    season_names = StreamField(SeasonNamesBlock(), blank=True)
+    moved_to_url = models.URLField(
+        "moved to",
+        blank=True,
+        max_length=500,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=(
+            "The show's new feed URL, once it is hosted elsewhere. Once published, the feed "
+            "answers with a permanent redirect there and apps move their subscribers."
+        ),
+    )
 
     content_panels = [
         TitleFieldPanel("title"),
@@ -87,6 +142,31 @@ class PodcastPage(HeadlessMixin, Page):
             heading="Directory listing",
         ),
     ]
+    distribution_panels = [
+        FieldPanel("funding_links", heading="Funding"),
+        FieldRowPanel([FieldPanel("medium"), FieldPanel("license"), FieldPanel("license_url")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("update_frequency"),
+                FieldRowPanel([FieldPanel("update_rule"), FieldPanel("update_starts_at")]),
+                FieldPanel("complete"),
+            ],
+            heading="Release schedule",
+        ),
+        FieldPanel("locations"),
+        FieldPanel("season_names"),
+        FieldPanel("recommended_shows", heading="Recommended shows (podroll)"),
+        FieldPanel("verification_codes"),
+        FieldPanel("moved_to_url"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(distribution_panels, heading="Distribution"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
     search_fields = [*Page.search_fields, index.SearchField("description")]
     # What the API exposes; names without a model attribute are computed by the serving app.
     api_fields = [
@@ -99,14 +179,44 @@ class PodcastPage(HeadlessMixin, Page):
         APIField("podcast_type"),
         APIField("copyright"),
         APIField("website"),
+        APIField("funding"),
+        APIField("podroll"),
+        APIField("license"),
+        APIField("license_url"),
+        APIField("update_frequency"),
         APIField("seo"),
         APIField("json_ld"),
     ]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["episodes.EpisodePage"]
+    # A copy is another show with its own feed, so its own GUID.
+    exclude_fields_in_copy = ["podcast_guid"]
 
     class Meta:
         verbose_name = "show"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.license and self.license.lower() not in KNOWN_LICENSES and not self.license_url:
+            errors["license_url"] = (
+                f"“{self.license}” is not in the Podcasting 2.0 license list: give its URL."
+            )
+        if self.update_rule:
+            problem = rrule_error(self.update_rule, self.update_starts_at is not None)
+            if problem:
+                errors["update_rule"] = problem
+        schedule = self.update_rule or self.update_starts_at or self.complete
+        if schedule and not self.update_frequency:
+            errors["update_frequency"] = "Say the schedule in words too; apps show this text."
+        if errors:
+            raise ValidationError(errors)
+
+    def with_content_json(self, content):
+        """A revision's show, keeping the GUID stored at first publish (older revisions lack it)."""
+        show = super().with_content_json(content)
+        show.podcast_guid = self.podcast_guid or show.podcast_guid
+        return show
 
 
 class EpisodeTag(TaggedItemBase):
@@ -123,6 +233,20 @@ class EpisodePage(HeadlessMixin, Page):
     episode_number = models.PositiveIntegerField(help_text="Unique within the show.")
     season = models.PositiveIntegerField(null=True, blank=True)
     episode_type = models.CharField(max_length=10, choices=EPISODE_TYPES, default="full")
+    explicit = models.CharField(
+        max_length=5,
+        blank=True,
+        choices=EPISODE_EXPLICIT,
+        help_text="Apple's explicit flag for this episode; blank follows the show.",
+    )
+    guid = models.CharField(
+        "GUID",
+        max_length=255,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text="The feed item's GUID, set at first publish; apps track the episode by it.",
+    )
     rubric = models.ForeignKey(
         Rubric, null=True, blank=True, on_delete=models.SET_NULL, related_name="episodes"
     )
@@ -218,7 +342,10 @@ class EpisodePage(HeadlessMixin, Page):
             ],
             heading="Audio",
         ),
-        FieldRowPanel([FieldPanel("season"), FieldPanel("episode_type")], heading="Episode"),
+        FieldRowPanel(
+            [FieldPanel("season"), FieldPanel("episode_type"), FieldPanel("explicit")],
+            heading="Episode",
+        ),
         InlinePanel("host_links", label="Hosts", heading="Hosts"),
         InlinePanel("guest_links", label="Guests", heading="Guests"),
         FieldPanel("tags"),
@@ -269,9 +396,25 @@ class EpisodePage(HeadlessMixin, Page):
     ]
     parent_page_types = ["episodes.PodcastPage"]
     subpage_types: list[str] = []
+    # A copy is another episode for podcast apps: it gets its own GUID when published.
+    exclude_fields_in_copy = ["guid"]
 
     class Meta:
         verbose_name = "episode"
+
+    def save(self, *args, **kwargs):
+        # First publish: the GUID apps will know the episode by, kept through every later edit.
+        if self.live and not self.guid:
+            self.guid = str(self.translation_key)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = [*kwargs["update_fields"], "guid"]
+        return super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        """A revision's episode, keeping the GUID stored at first publish."""
+        episode = super().with_content_json(content)
+        episode.guid = self.guid or episode.guid
+        return episode
 
     @cached_property
     def audio_duration_seconds(self) -> int | None:

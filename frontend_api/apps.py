@@ -12,6 +12,7 @@ class FrontendApiConfig(AppConfig):
         from frontend_api.caching import checks, receivers  # noqa: F401
         from frontend_api.feeds import announce  # noqa: F401
         from frontend_api.feeds import checks as feed_checks  # noqa: F401
+        from frontend_api.feeds import receivers as feeds  # noqa: F401
         from frontend_api.loading import sites  # noqa: F401
         from frontend_api.revalidation import checks as revalidation_checks  # noqa: F401
         from frontend_api.revalidation import receivers as revalidation  # noqa: F401

@@ -73,7 +73,9 @@ def announce(show: PodcastPage, receivers: list[tuple[str, str]]) -> list[Webhoo
         )
         url = feed_url(show)
         deliveries = [
-            WebhookDelivery.objects.create(kind=kind, url=address, payload=ping_payload(kind, url))
+            WebhookDelivery.objects.create(
+                kind=kind, url=address, payload=ping_payload(kind, url, show.medium)
+            )
             for kind, address in receivers
             if not waiting(kind, address, url)
         ]

@@ -5,6 +5,8 @@ import re
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.xmlutils import SimplerXMLGenerator
 
+from frontend_api.feeds.distribution import write_channel_distribution
+
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -31,10 +33,10 @@ class PodcastRssFeed(Rss201rev2Feed):
     """Writes the channel and item tags that Apple Podcasts and Podcasting 2.0 apps read."""
 
     # Channel extras (feed_extra_kwargs): itunes_author, owner_name, owner_email, artwork_url,
-    # category, subcategory, explicit, podcast_type, podcast_guid, locked; websub_hubs and
-    # uses_podping (add_ping_elements).
-    # Item extras (item_extra_kwargs): episode, season, episode_type, duration, image_url,
-    # content_html, people, chapters_url, transcripts.
+    # category, subcategory, explicit, podcast_type, podcast_guid, locked, the distribution
+    # tags' (distribution.channel_distribution); websub_hubs and uses_podping (add_ping_elements).
+    # Item extras (item_extra_kwargs): episode, season, season_name, explicit, episode_type,
+    # duration, image_url, content_html, people, chapters_url, transcripts.
 
     def write(self, outfile, encoding):
         handler = _TolerantXMLGenerator(outfile, encoding, short_empty_elements=True)
@@ -88,6 +90,7 @@ class PodcastRssFeed(Rss201rev2Feed):
         handler.addQuickElement(
             "podcast:locked", "yes" if feed["locked"] else "no", {"owner": feed["owner_email"]}
         )
+        write_channel_distribution(handler, feed)
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -96,8 +99,10 @@ class PodcastRssFeed(Rss201rev2Feed):
         handler.addQuickElement("podcast:episode", str(item["episode"]))
         if item["season"] is not None:
             handler.addQuickElement("itunes:season", str(item["season"]))
-            handler.addQuickElement("podcast:season", str(item["season"]))
+            name = {"name": item["season_name"]} if item["season_name"] else {}
+            handler.addQuickElement("podcast:season", str(item["season"]), name)
         handler.addQuickElement("itunes:episodeType", item["episode_type"])
+        handler.addQuickElement("itunes:explicit", item["explicit"])
         if item["duration"] is not None:
             handler.addQuickElement("itunes:duration", str(item["duration"]))
         if item["image_url"]:

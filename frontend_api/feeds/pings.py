@@ -14,7 +14,6 @@ from frontend_api.revalidation.deliveries import WebhookDelivery
 USER_AGENT = "podcast-cms-feed-ping/1"
 # Podping's reasons "live" and "liveEnd" belong to podcast:liveItem, which these feeds don't carry.
 PODPING_REASON = "update"
-PODPING_MEDIUM = "podcast"
 
 
 def websub_hubs() -> list[str]:
@@ -35,10 +34,10 @@ def ping_receivers() -> list[tuple[str, str]]:
     return receivers
 
 
-def ping_payload(kind: str, feed_url: str) -> dict:
-    """What a delivery records: the feed, and for Podping its reason and medium."""
+def ping_payload(kind: str, feed_url: str, medium: str) -> dict:
+    """What a delivery records: the feed, and for Podping its reason and the show's medium."""
     if kind == WebhookDelivery.Kind.PODPING:
-        return {"feed_url": feed_url, "reason": PODPING_REASON, "medium": PODPING_MEDIUM}
+        return {"feed_url": feed_url, "reason": PODPING_REASON, "medium": medium}
     return {"feed_url": feed_url}
 
 

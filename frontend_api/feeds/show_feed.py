@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
 
@@ -18,6 +18,7 @@ from episodes.transcripts.models import Transcript
 from frontend_api.feeds import freshness
 from frontend_api.feeds.article import ArticleRenderer
 from frontend_api.feeds.chapters import build_chapters
+from frontend_api.feeds.distribution import channel_distribution, season_names
 from frontend_api.feeds.generator import PodcastRssFeed
 from frontend_api.feeds.media import ARTWORK_SPEC, PERSON_SPEC, image_prefetch, rendition_url
 from frontend_api.feeds.pings import uses_podping, websub_hubs
@@ -67,12 +68,16 @@ class ShowFeed(Feed):
     # fresh instance (views.show_feed), never one shared ShowFeed().
 
     feed_type = PodcastRssFeed
+    # A moved show's feed sends apps to the new one; the feed check still reads the XML.
+    redirects_moved_show = True
 
     def __call__(self, request: HttpRequest, slug: str) -> HttpResponse:
         try:
             show = self.get_object(request, slug)
         except ObjectDoesNotExist:
             raise Http404("No such show.") from None
+        if show.moved_to_url and self.redirects_moved_show:
+            return HttpResponsePermanentRedirect(show.moved_to_url)
         self.prepare(show, request)
         # get_feed builds an instance of feed_type; the stubs only promise a SyndicationFeed.
         generator = cast(PodcastRssFeed, self.get_feed(show, request))
@@ -99,6 +104,7 @@ class ShowFeed(Feed):
         )
         self.show = show
         self.request = request
+        self.season_names = season_names(show)
         self.episodes = list(
             aired_episodes(show)
             .exclude(audio_file__isnull=True, audio_url="")
@@ -144,8 +150,10 @@ class ShowFeed(Feed):
             "subcategory": subcategory,
             "explicit": show.explicit,
             "podcast_type": show.podcast_type,
-            "podcast_guid": podcast_guid(feed_url(show)),
+            # Stored at first publish; computed only for a show that never went live.
+            "podcast_guid": show.podcast_guid or podcast_guid(feed_url(show)),
             "locked": settings.FEEDS_LOCKED,
+            **channel_distribution(show, self.episodes),
         }
 
     # Items
@@ -163,8 +171,9 @@ class ShowFeed(Feed):
         return self.article.summary(episode)
 
     def item_guid(self, episode: EpisodePage) -> str:
-        # translation_key is a UUID set once per page: it survives title, slug and URL changes.
-        return str(episode.translation_key)
+        # Stored at first publish (imported episodes keep their old feed's); before that, the
+        # page's translation_key, the UUID it is stored from.
+        return episode.guid or str(episode.translation_key)
 
     def item_guid_is_permalink(self, episode: EpisodePage) -> bool:
         return False
@@ -204,6 +213,8 @@ class ShowFeed(Feed):
         return {
             "episode": episode.episode_number,
             "season": episode.season,
+            "season_name": self.season_names.get(episode.season, ""),
+            "explicit": episode.explicit or ("true" if self.show.explicit else "false"),
             "episode_type": episode.episode_type,
             "duration": episode.audio_duration_seconds,
             "image_url": rendition_url(episode.cover_image, ARTWORK_SPEC),

@@ -318,6 +318,33 @@ class JsonLdField(BatchField):
         return json_ld(batch, page)
 
 
+class FundingField(BatchField):
+    """Where listeners can support the show: the feed's podcast:funding links."""
+
+    schema = {"type": "array", "items": api_object({"url": URL, "label": STRING})}
+
+    def represent(self, batch, page):
+        return [
+            {"url": child.value["url"], "label": child.value["label"]}
+            for child in page.funding_links
+        ]
+
+
+class PodrollField(BatchField):
+    """Shows the editors recommend (the feed's podcast:podroll), by podcast GUID."""
+
+    schema = {
+        "type": "array",
+        "items": api_object({"feed_guid": STRING, "feed_url": STRING, "title": STRING}),
+    }
+
+    def represent(self, batch, page):
+        return [
+            {key: child.value[key] or "" for key in ("feed_guid", "feed_url", "title")}
+            for child in page.recommended_shows
+        ]
+
+
 # Field name -> serializer field class, for the names the content apps list in api_fields.
 COMPUTED_FIELDS: dict[str, type[BatchField]] = {
     "show": ShowField,
@@ -337,4 +364,6 @@ COMPUTED_FIELDS: dict[str, type[BatchField]] = {
     "reading_time": ReadingTimeField,
     "seo": SeoField,
     "json_ld": JsonLdField,
+    "funding": FundingField,
+    "podroll": PodrollField,
 }

@@ -109,18 +109,24 @@ def review_schema(page_type: PageType) -> dict[str, Any]:
     return schema
 
 
-def body_block(model: type[models.Model]) -> StreamBlock:
-    return next(
-        field.stream_block for field in model._meta.get_fields() if isinstance(field, StreamField)
+def has_body(model: type[models.Model]) -> bool:
+    """Whether the page type has the article body (other StreamFields are settings)."""
+    return any(
+        isinstance(field, StreamField) and field.name == "body"
+        for field in model._meta.get_fields()
     )
+
+
+def body_block(model: type[models.Model]) -> StreamBlock:
+    field = model._meta.get_field("body")
+    assert isinstance(field, StreamField)
+    return field.stream_block
 
 
 def block_schemas() -> dict[str, dict[str, Any]]:
     """One JSON Schema per body block type, each as the body's {type, id, value} item."""
     stream = next(
-        body_block(page_type.model)
-        for page_type in PAGE_TYPES
-        if any(isinstance(f, StreamField) for f in page_type.model._meta.get_fields())
+        body_block(page_type.model) for page_type in PAGE_TYPES if has_body(page_type.model)
     )
     return {
         f"Block_{name}": api_object(

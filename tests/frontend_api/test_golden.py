@@ -92,6 +92,23 @@ def golden_site(settings, tmp_path, db):
         title="Golden Show",
         slug="golden-show",
         artwork=image(90301, "show-artwork", size=64),
+        license="CC-BY-4.0",
+        update_frequency="Every Monday",
+        funding_links=[
+            {"type": "link", "value": {"url": "https://support.example/", "label": "Support"}}
+        ],
+        recommended_shows=[
+            {
+                "type": "show",
+                "value": {
+                    "feed_guid": "917393e3-1b1e-5cef-ace4-edaa54e1f810",
+                    "feed_url": "",
+                    "title": "A show we like",
+                },
+            }
+        ],
+        # Editors' ownership codes stay out of the API.
+        verification_codes=[{"type": "code", "value": {"purpose": "verify", "code": "x-1"}}],
     )
     linked = fixed(
         f.EpisodePageFactory,

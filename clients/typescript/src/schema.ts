@@ -988,6 +988,11 @@ export interface components {
             /** @enum {string} */
             episode_type?: "full" | "trailer" | "bonus";
             explicit?: boolean;
+            funding?: {
+                label: string;
+                /** Format: uri */
+                url: string;
+            }[];
             guests?: {
                 id: number;
                 name: string;
@@ -1009,6 +1014,8 @@ export interface components {
             };
             /** @enum {string} */
             language?: "fr" | "en" | "es" | "de" | "it";
+            license?: string;
+            license_url?: string;
             meta: {
                 alias_of?: {
                     id: number;
@@ -1043,6 +1050,11 @@ export interface components {
             };
             /** @enum {string} */
             podcast_type?: "episodic" | "serial";
+            podroll?: {
+                feed_guid: string;
+                feed_url: string;
+                title: string;
+            }[];
             reading_time?: number;
             related_episodes?: {
                 cover_image: components["schemas"]["Image"] | null;
@@ -1105,6 +1117,7 @@ export interface components {
                 /** Format: uri */
                 url: string;
             } | null;
+            update_frequency?: string;
             website?: string;
         };
         PageSummary: {
@@ -1125,6 +1138,11 @@ export interface components {
             copyright?: string;
             description?: string;
             explicit?: boolean;
+            funding?: {
+                label: string;
+                /** Format: uri */
+                url: string;
+            }[];
             id: number | null;
             json_ld?: {
                 "@context": string;
@@ -1132,6 +1150,8 @@ export interface components {
             };
             /** @enum {string} */
             language?: "fr" | "en" | "es" | "de" | "it";
+            license?: string;
+            license_url?: string;
             meta: {
                 alias_of?: {
                     id: number;
@@ -1166,6 +1186,11 @@ export interface components {
             };
             /** @enum {string} */
             podcast_type?: "episodic" | "serial";
+            podroll?: {
+                feed_guid: string;
+                feed_url: string;
+                title: string;
+            }[];
             seo?: {
                 canonical_url: string | null;
                 description: string;
@@ -1179,6 +1204,7 @@ export interface components {
                 title: string;
             };
             title: string;
+            update_frequency?: string;
             website?: string;
         };
         PodcastPageReview: {
@@ -1189,6 +1215,11 @@ export interface components {
             copyright?: string;
             description?: string;
             explicit?: boolean;
+            funding?: {
+                label: string;
+                /** Format: uri */
+                url: string;
+            }[];
             id: number | null;
             json_ld?: {
                 "@context": string;
@@ -1196,6 +1227,8 @@ export interface components {
             };
             /** @enum {string} */
             language?: "fr" | "en" | "es" | "de" | "it";
+            license?: string;
+            license_url?: string;
             meta: {
                 alias_of?: {
                     id: number;
@@ -1230,6 +1263,11 @@ export interface components {
             };
             /** @enum {string} */
             podcast_type?: "episodic" | "serial";
+            podroll?: {
+                feed_guid: string;
+                feed_url: string;
+                title: string;
+            }[];
             review: components["schemas"]["Review"];
             seo?: {
                 canonical_url: string | null;
@@ -1244,6 +1282,7 @@ export interface components {
                 title: string;
             };
             title: string;
+            update_frequency?: string;
             website?: string;
         };
         Review: {

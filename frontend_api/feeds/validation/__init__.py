@@ -1,10 +1,16 @@
 """The feed validation gate: distribution rules that podcast apps and directories enforce.
 
-Rule families live in one module each (channel, items, artwork, namespace); importing them
-here registers every rule in `rules.RULES`.
+Rule families live in one module each (channel, items, artwork, namespace, distribution);
+importing them here registers every rule in `rules.RULES`.
 """
 
-from frontend_api.feeds.validation import artwork, channel, items, namespace  # noqa: F401
+from frontend_api.feeds.validation import (  # noqa: F401
+    artwork,
+    channel,
+    distribution,
+    items,
+    namespace,
+)
 from frontend_api.feeds.validation.document import FeedDocument, item_guid, item_title
 from frontend_api.feeds.validation.rules import RULES, Finding, Severity
 

@@ -26,6 +26,8 @@ from frontend_api.loading.richtext import expand_rich_text
 class _FeedUnderCheck(ShowFeed):
     """The show's feed as the public view builds it, plus the episode being published."""
 
+    redirects_moved_show = False
+
     def __init__(self, show: PodcastPage, candidate: EpisodePage | None):
         super().__init__()
         self.show_under_check = show
@@ -94,7 +96,7 @@ def _other_show_guids(show: PodcastPage) -> dict[str, str]:
     titles = dict(PodcastPage.objects.values_list("path", "title"))
     feed = ShowFeed()
     guids = {}
-    for episode in others.only("translation_key", "path"):
+    for episode in others.only("guid", "translation_key", "path"):
         show_path = episode.path[: -EpisodePage.steplen]
         guids[feed.item_guid(episode)] = titles.get(show_path, "another show")
     return guids

@@ -137,6 +137,12 @@ def test_without_hubs_or_a_token_the_feed_claims_neither(client, settings, show)
 
 @transactional
 def test_each_ping_is_the_request_its_receiver_expects(pinged, show):
+    show.medium = "audiobook"  # Podping names the show's medium
+    show.save_revision().publish()
+    work_until(settled)
+    pinged.hub.requests.clear()
+    pinged.podping.requests.clear()
+    WebhookDelivery.objects.all().delete()
     publish_new(show, "first")
     assert queued() == once_each(FEED_URL)
     assert pinged.hub.requests == [] and pinged.podping.requests == [], "sent by the worker"
@@ -150,7 +156,7 @@ def test_each_ping_is_the_request_its_receiver_expects(pinged, show):
     [podping] = pinged.podping.requests
     assert podping.method == "GET"
     query = parse_qs(urlsplit(podping.path).query)
-    assert query == {"url": [FEED_URL], "reason": ["update"], "medium": ["podcast"]}
+    assert query == {"url": [FEED_URL], "reason": ["update"], "medium": ["audiobook"]}
     assert podping.headers["Authorization"] == TOKEN
     assert podping.headers["User-Agent"]
     assert {ping.status for ping in WebhookDelivery.objects.all()} == {"delivered"}

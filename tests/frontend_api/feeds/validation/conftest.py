@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from episodes import factories as f
+from tests.support.distribution import aired_trailer_kwargs, distribution_settings
 from tests.support.published_site import (  # noqa: F401
     aired,
     home_fixture,
@@ -15,7 +16,12 @@ from tests.support.published_site import (  # noqa: F401
 
 @pytest.fixture
 def valid_show(show):
-    """Two aired episodes with audio, duration, size, cover, chapters, transcript and a host."""
+    """Two aired episodes with audio, duration, size, cover, chapters, transcript and a host;
+    every distribution setting and a season trailer."""
+    for name, value in distribution_settings().items():
+        setattr(show, name, value)
+    show.save_revision().publish()
+    show.add_child(instance=f.EpisodePageFactory.build(episode_number=3, **aired_trailer_kwargs()))
     host = f.PersonFactory(name="Camille Martin", photo=f.ImageFactory(title="Camille"))
     for number in (1, 2):
         page = f.EpisodePageFactory.build(

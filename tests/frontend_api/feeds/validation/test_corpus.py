@@ -56,6 +56,11 @@ class Feed:
     def channel_artwork(self, href: str) -> dict:
         return self.set_attribute(self.channel, "itunes:image", "href", href)
 
+    def add(self, tag: str, text: str) -> dict:
+        prefix, name = tag.split(":")
+        etree.SubElement(self.channel, f"{{{NAMESPACES[prefix]}}}{name}").text = text
+        return {}
+
     def add_person(self, group: str) -> dict:
         person = etree.SubElement(self.item, PODCAST + "person", group=group, role="host")
         person.text = "Someone"
@@ -128,6 +133,28 @@ CORPUS: dict[str, Mutation] = {
         f.item, "podcast:transcript", "rel", "subtitles"
     ),
     "podcast-numbering-invalid": lambda f: f.set_text(f.item, "podcast:season", "two"),
+    "podcast-funding-invalid": lambda f: f.set_attribute(
+        f.channel, "podcast:funding", "url", "support.example.com"
+    ),
+    "podcast-txt-invalid": lambda f: f.set_attribute(
+        f.channel, "podcast:txt", "purpose", "p" * 129
+    ),
+    "podcast-podroll-invalid": lambda f: f.set_attribute(
+        f.channel, "podcast:podroll/podcast:remoteItem", "feedGuid", "friends-of-the-show"
+    ),
+    "podcast-license-invalid": lambda f: f.set_text(f.channel, "podcast:license", "house-rules"),
+    "podcast-medium-invalid": lambda f: f.set_text(f.channel, "podcast:medium", "radio"),
+    "podcast-location-invalid": lambda f: f.set_attribute(
+        f.channel, "podcast:location", "geo", "45.7578,4.832"
+    ),
+    "podcast-update-frequency-invalid": lambda f: f.set_attribute(
+        f.channel, "podcast:updateFrequency", "rrule", "every monday"
+    ),
+    "podcast-trailer-invalid": lambda f: f.set_attribute(
+        f.channel, "podcast:trailer", "pubdate", "next week"
+    ),
+    "new-feed-url-invalid": lambda f: f.add("itunes:new-feed-url", "feeds.example.net/signal"),
+    "feed-moved": lambda f: f.add("itunes:new-feed-url", "https://feeds.example.net/signal"),
 }
 
 
