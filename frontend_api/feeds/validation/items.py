@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from frontend_api.feeds.validation.apple import APPLE_DESCRIPTION_LIMIT, APPLE_MEDIA_TYPES
 from frontend_api.feeds.validation.document import FeedDocument, item_guid
-from frontend_api.feeds.validation.rules import Severity, rule
+from frontend_api.feeds.validation.rules import Findings, Severity, rule
 
 # Apple reads seconds, MM:SS or HH:MM:SS.
 DURATION_RE = re.compile(r"[0-9]+|[0-9]{1,2}(:[0-5][0-9]){1,2}")
@@ -29,7 +29,7 @@ def is_web_url(url: str) -> bool:
 
 
 @rule("item-title-missing", ERROR, "Every episode has a title.")
-def item_title(feed: FeedDocument):
+def item_title(feed: FeedDocument) -> Findings:
     for item in feed.items:
         if not feed.text(item, "title"):
             yield "The episode has no title.", item
@@ -40,7 +40,7 @@ def item_title(feed: FeedDocument):
     WARNING,
     f"An episode's description fits Apple's {APPLE_DESCRIPTION_LIMIT} characters.",
 )
-def item_description(feed: FeedDocument):
+def item_description(feed: FeedDocument) -> Findings:
     for item in feed.items:
         length = len(feed.text(item, "description"))
         if length > APPLE_DESCRIPTION_LIMIT:
@@ -52,7 +52,7 @@ def item_description(feed: FeedDocument):
 
 
 @rule("enclosure-missing", ERROR, "Every episode has exactly one enclosure (its audio).")
-def enclosure_missing(feed: FeedDocument):
+def enclosure_missing(feed: FeedDocument) -> Findings:
     for item in feed.items:
         count = len(item.findall("enclosure"))
         if count == 0:
@@ -62,7 +62,7 @@ def enclosure_missing(feed: FeedDocument):
 
 
 @rule("enclosure-url-invalid", ERROR, "The enclosure URL is an absolute http(s) URL.")
-def enclosure_url(feed: FeedDocument):
+def enclosure_url(feed: FeedDocument) -> Findings:
     for item, enclosure in enclosures(feed):
         url = (enclosure.get("url") or "").strip()
         if not is_web_url(url):
@@ -75,7 +75,7 @@ def enclosure_url(feed: FeedDocument):
     ERROR,
     "In production (FEEDS_REQUIRE_HTTPS), the enclosure is served over https.",
 )
-def enclosure_https(feed: FeedDocument):
+def enclosure_https(feed: FeedDocument) -> Findings:
     if not feed.require_https:
         return
     for item, enclosure in enclosures(feed):
@@ -89,7 +89,7 @@ def enclosure_https(feed: FeedDocument):
 
 
 @rule("enclosure-length-invalid", ERROR, "The enclosure's length is a whole number of bytes.")
-def enclosure_length(feed: FeedDocument):
+def enclosure_length(feed: FeedDocument) -> Findings:
     for item, enclosure in enclosures(feed):
         length = (enclosure.get("length") or "").strip()
         if not length.isdigit():
@@ -98,7 +98,7 @@ def enclosure_length(feed: FeedDocument):
 
 
 @rule("enclosure-length-unknown", WARNING, "The enclosure's length is known (not 0).")
-def enclosure_length_unknown(feed: FeedDocument):
+def enclosure_length_unknown(feed: FeedDocument) -> Findings:
     for item, enclosure in enclosures(feed):
         if (enclosure.get("length") or "").strip() == "0":
             yield (
@@ -109,7 +109,7 @@ def enclosure_length_unknown(feed: FeedDocument):
 
 
 @rule("enclosure-type-invalid", ERROR, "The enclosure's type is an audio or video MIME type.")
-def enclosure_type(feed: FeedDocument):
+def enclosure_type(feed: FeedDocument) -> Findings:
     for item, enclosure in enclosures(feed):
         kind = (enclosure.get("type") or "").strip()
         if kind.split("/")[0] not in {"audio", "video"} or "/" not in kind:
@@ -122,7 +122,7 @@ def enclosure_type(feed: FeedDocument):
     WARNING,
     "The enclosure's type is one Apple Podcasts plays (MP3, M4A/AAC, MP4, MOV).",
 )
-def enclosure_type_apple(feed: FeedDocument):
+def enclosure_type_apple(feed: FeedDocument) -> Findings:
     for item, enclosure in enclosures(feed):
         kind = (enclosure.get("type") or "").strip()
         if kind.split("/")[0] in {"audio", "video"} and kind not in APPLE_MEDIA_TYPES:
@@ -130,14 +130,14 @@ def enclosure_type_apple(feed: FeedDocument):
 
 
 @rule("duration-missing", ERROR, "Every episode has its duration (itunes:duration).")
-def duration_missing(feed: FeedDocument):
+def duration_missing(feed: FeedDocument) -> Findings:
     for item in feed.items:
         if feed.find(item, "itunes:duration") is None:
             yield "The episode has no duration; fill in the audio's duration.", item
 
 
 @rule("duration-invalid", ERROR, "itunes:duration is seconds or [HH:]MM:SS, and not zero.")
-def duration_invalid(feed: FeedDocument):
+def duration_invalid(feed: FeedDocument) -> Findings:
     for item in feed.items:
         element = feed.find(item, "itunes:duration")
         if element is None:
@@ -148,14 +148,14 @@ def duration_invalid(feed: FeedDocument):
 
 
 @rule("guid-missing", ERROR, "Every episode has a guid.")
-def guid_missing(feed: FeedDocument):
+def guid_missing(feed: FeedDocument) -> Findings:
     for item in feed.items:
         if not item_guid(item):
             yield "The episode has no guid; apps can't tell it from the others.", item
 
 
 @rule("duplicate-guid", ERROR, "No two episodes of the show share a guid.")
-def duplicate_guid(feed: FeedDocument):
+def duplicate_guid(feed: FeedDocument) -> Findings:
     counts = Counter(item_guid(item) for item in feed.items)
     for item in feed.items:
         guid = item_guid(item)
@@ -167,7 +167,7 @@ def duplicate_guid(feed: FeedDocument):
 
 
 @rule("guid-shared-with-other-show", ERROR, "No episode's guid is used by another show.")
-def guid_across_shows(feed: FeedDocument):
+def guid_across_shows(feed: FeedDocument) -> Findings:
     for item in feed.items:
         other = feed.other_show_guids.get(item_guid(item))
         if other:
@@ -179,7 +179,7 @@ def guid_across_shows(feed: FeedDocument):
 
 
 @rule("pubdate-invalid", ERROR, "Every episode has an RFC 822 pubDate.")
-def pubdate_invalid(feed: FeedDocument):
+def pubdate_invalid(feed: FeedDocument) -> Findings:
     for item in feed.items:
         value = feed.text(item, "pubDate")
         if not value:
@@ -192,7 +192,7 @@ def pubdate_invalid(feed: FeedDocument):
 
 
 @rule("pubdate-in-future", WARNING, "No episode's pubDate lies in the future.")
-def pubdate_future(feed: FeedDocument):
+def pubdate_future(feed: FeedDocument) -> Findings:
     for item in feed.items:
         try:
             date = parsedate_to_datetime(feed.text(item, "pubDate"))
@@ -207,7 +207,7 @@ def pubdate_future(feed: FeedDocument):
 
 
 @rule("episode-type-invalid", ERROR, "itunes:episodeType, when present, is full, trailer or bonus.")
-def episode_type(feed: FeedDocument):
+def episode_type(feed: FeedDocument) -> Findings:
     for item in feed.items:
         element = feed.find(item, "itunes:episodeType")
         if element is not None and (element.text or "").strip() not in {"full", "trailer", "bonus"}:
@@ -219,7 +219,7 @@ def episode_type(feed: FeedDocument):
     ERROR,
     "itunes:episode and itunes:season, when present, are whole numbers from 1.",
 )
-def itunes_numbers(feed: FeedDocument):
+def itunes_numbers(feed: FeedDocument) -> Findings:
     for item in feed.items:
         for tag in ("itunes:episode", "itunes:season"):
             element = feed.find(item, tag)

@@ -6,7 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from frontend_api.feeds.validation.document import FeedDocument
 from frontend_api.feeds.validation.items import is_web_url
-from frontend_api.feeds.validation.rules import Severity, rule
+from frontend_api.feeds.validation.rules import Findings, Severity, rule
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 MIME_RE = re.compile(r"[a-z]+/[-+.\w]+")
@@ -28,7 +28,7 @@ PERSON_GROUPS = {
 
 
 @rule("podcast-guid-invalid", ERROR, "podcast:guid is a version 5 UUID.")
-def podcast_guid(feed: FeedDocument):
+def podcast_guid(feed: FeedDocument) -> Findings:
     element = feed.find(feed.channel, "podcast:guid")
     if element is None:
         return
@@ -42,7 +42,7 @@ def podcast_guid(feed: FeedDocument):
 
 
 @rule("podcast-locked-invalid", ERROR, "podcast:locked is yes or no, with an owner e-mail.")
-def podcast_locked(feed: FeedDocument):
+def podcast_locked(feed: FeedDocument) -> Findings:
     element = feed.find(feed.channel, "podcast:locked")
     if element is None:
         return
@@ -57,7 +57,7 @@ def podcast_locked(feed: FeedDocument):
     ERROR,
     "podcast:person has a name (at most 128 characters), a taxonomy group, and URLs for img/href.",
 )
-def podcast_person(feed: FeedDocument):
+def podcast_person(feed: FeedDocument) -> Findings:
     for item in feed.items:
         for person in feed.findall(item, "podcast:person"):
             name = (person.text or "").strip()
@@ -77,7 +77,7 @@ def podcast_person(feed: FeedDocument):
     ERROR,
     "podcast:chapters has an absolute url and the type application/json+chapters.",
 )
-def podcast_chapters(feed: FeedDocument):
+def podcast_chapters(feed: FeedDocument) -> Findings:
     for item in feed.items:
         for chapters in feed.findall(item, "podcast:chapters"):
             if not is_web_url(chapters.get("url") or ""):
@@ -95,7 +95,7 @@ def podcast_chapters(feed: FeedDocument):
     ERROR,
     "podcast:transcript has an absolute url, a MIME type, and rel only “captions”.",
 )
-def podcast_transcript(feed: FeedDocument):
+def podcast_transcript(feed: FeedDocument) -> Findings:
     for item in feed.items:
         for transcript in feed.findall(item, "podcast:transcript"):
             if not is_web_url(transcript.get("url") or ""):
@@ -113,7 +113,7 @@ def podcast_transcript(feed: FeedDocument):
     "podcast:season is an integer (name ≤ 128 characters); podcast:episode a number "
     "(display ≤ 32 characters).",
 )
-def podcast_numbering(feed: FeedDocument):
+def podcast_numbering(feed: FeedDocument) -> Findings:
     for item in feed.items:
         season = feed.find(item, "podcast:season")
         if season is not None:

@@ -1,6 +1,6 @@
 """The rule registry: each rule's stable id, severity, and the check that yields its findings."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -28,6 +28,7 @@ class Finding:
 
 
 # A check yields (message, item) pairs; item is None for the channel.
+Findings = Iterator[tuple[str, object]]
 Check = Callable[[FeedDocument], Iterable[tuple[str, object]]]
 
 
