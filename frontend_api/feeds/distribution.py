@@ -2,6 +2,7 @@
 frequency, trailers and the move to a new feed; what each says and how it is written."""
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.utils.feedgenerator import rfc2822_date
 
@@ -10,7 +11,7 @@ from episodes.models import EpisodePage, PodcastPage
 from frontend_api.pages.episode_media import episode_audio
 
 
-def _stream(values) -> list[dict]:
+def _stream(values: Iterable[Any]) -> list[dict]:
     """The stored blocks' values as plain dicts, skipping any that lost their fields."""
     return [dict(child.value) for child in values]
 
@@ -67,7 +68,7 @@ def season_names(show: PodcastPage) -> dict[int | None, str]:
     return {child.value["season"]: child.value["name"] for child in show.season_names}
 
 
-def write_channel_distribution(handler, feed: dict) -> None:
+def write_channel_distribution(handler: Any, feed: dict) -> None:
     """Writes the channel tags channel_distribution() described."""
     if feed["new_feed_url"]:
         handler.addQuickElement("itunes:new-feed-url", feed["new_feed_url"])

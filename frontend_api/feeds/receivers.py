@@ -1,5 +1,7 @@
 """Stores a show's podcast:guid when it first goes live, from the feed URL it has then."""
 
+from typing import Any
+
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
@@ -8,7 +10,7 @@ from frontend_api.feeds.show_feed import feed_url, podcast_guid
 
 
 @receiver(pre_save, sender=PodcastPage, dispatch_uid="feeds-store-podcast-guid")
-def store_podcast_guid(sender, instance: PodcastPage, **kwargs) -> None:
+def store_podcast_guid(sender: Any, instance: PodcastPage, **kwargs: Any) -> None:
     """The GUID follows the show for life (namespace rule): set once, never recomputed."""
     if instance.live and not instance.podcast_guid:
         instance.podcast_guid = podcast_guid(feed_url(instance))

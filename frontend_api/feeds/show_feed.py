@@ -1,8 +1,9 @@
 """The show's podcast feed: which episodes, and what each RSS, itunes and podcast tag says."""
 
 import uuid
+from collections.abc import Iterable
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -46,7 +47,7 @@ def chapters_url(show: PodcastPage, episode: EpisodePage) -> str:
     return settings.CMS_URL + reverse("feeds:chapters", args=[show.slug, episode.episode_number])
 
 
-def _people(links, role: str) -> list[dict]:
+def _people(links: Iterable[Any], role: str) -> list[dict]:
     people = []
     for link in links:
         person = link.person

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 
+from lxml import etree
+
 from episodes.distribution import (
     COUNTRY_RE,
     GEO_RE,
@@ -20,13 +22,13 @@ from episodes.distribution import (
 from frontend_api.feeds.validation.document import FeedDocument
 from frontend_api.feeds.validation.items import is_web_url
 from frontend_api.feeds.validation.namespace import MIME_RE
-from frontend_api.feeds.validation.rules import Severity, rule
+from frontend_api.feeds.validation.rules import Findings, Severity, rule
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 LOCATION_RELS = {"subject", "creator"}
 
 
-def _text(element) -> str:
+def _text(element: etree._Element) -> str:
     return (element.text or "").strip()
 
 
@@ -39,7 +41,7 @@ def _label_error(what: str, text: str) -> str:
     return ""
 
 
-def _single(feed: FeedDocument, tag: str):
+def _single(feed: FeedDocument, tag: str) -> tuple[list[etree._Element], str]:
     """The channel's elements of a tag the namespace allows once, with a message if repeated."""
     elements = feed.findall(feed.channel, tag)
     return elements, (
@@ -52,7 +54,7 @@ def _single(feed: FeedDocument, tag: str):
     ERROR,
     "podcast:funding has an http(s) url and a 1 to 128 character label.",
 )
-def podcast_funding(feed: FeedDocument):
+def podcast_funding(feed: FeedDocument) -> Findings:
     for funding in feed.findall(feed.channel, "podcast:funding"):
         if not is_web_url(funding.get("url") or ""):
             yield f"The funding link “{funding.get('url')}” is not an http(s) URL.", None
@@ -66,7 +68,7 @@ def podcast_funding(feed: FeedDocument):
     ERROR,
     "podcast:txt has a value of at most 4000 characters and a purpose of at most 128.",
 )
-def podcast_txt(feed: FeedDocument):
+def podcast_txt(feed: FeedDocument) -> Findings:
     for txt in feed.findall(feed.channel, "podcast:txt"):
         value = _text(txt)
         if not value or len(value) > TXT_LIMIT:
@@ -80,7 +82,7 @@ def podcast_txt(feed: FeedDocument):
     ERROR,
     "One podcast:podroll of remoteItems, each with a feedGuid UUID.",
 )
-def podcast_podroll(feed: FeedDocument):
+def podcast_podroll(feed: FeedDocument) -> Findings:
     podrolls, repeated = _single(feed, "podcast:podroll")
     if repeated:
         yield repeated, None
@@ -108,7 +110,7 @@ def podcast_podroll(feed: FeedDocument):
     ERROR,
     "podcast:license names a listed license, or gives the url of its text.",
 )
-def podcast_license(feed: FeedDocument):
+def podcast_license(feed: FeedDocument) -> Findings:
     licenses, repeated = _single(feed, "podcast:license")
     if repeated:
         yield repeated, None
@@ -127,7 +129,7 @@ def podcast_license(feed: FeedDocument):
 
 
 @rule("podcast-medium-invalid", ERROR, "podcast:medium, once, is one of the namespace's mediums.")
-def podcast_medium(feed: FeedDocument):
+def podcast_medium(feed: FeedDocument) -> Findings:
     mediums, repeated = _single(feed, "podcast:medium")
     if repeated:
         yield repeated, None
@@ -145,7 +147,7 @@ def podcast_medium(feed: FeedDocument):
     "podcast:location has a 1 to 128 character name; rel subject or creator; a geo URI, "
     "an OSM id and a country code.",
 )
-def podcast_location(feed: FeedDocument):
+def podcast_location(feed: FeedDocument) -> Findings:
     for location in feed.findall(feed.channel, "podcast:location"):
         problem = _label_error("A location's name", _text(location))
         if problem:
@@ -175,7 +177,7 @@ def _is_iso_datetime(value: str) -> bool:
     ERROR,
     "podcast:updateFrequency has a label, complete true/false, an ISO 8601 dtstart and an RRULE.",
 )
-def podcast_update_frequency(feed: FeedDocument):
+def podcast_update_frequency(feed: FeedDocument) -> Findings:
     frequencies, repeated = _single(feed, "podcast:updateFrequency")
     if repeated:
         yield repeated, None
@@ -211,7 +213,7 @@ def _is_rfc2822(value: str) -> bool:
     ERROR,
     "podcast:trailer has a title, an http(s) url, an RFC 2822 pubdate; length, season numbers.",
 )
-def podcast_trailer(feed: FeedDocument):
+def podcast_trailer(feed: FeedDocument) -> Findings:
     for trailer in feed.findall(feed.channel, "podcast:trailer"):
         problem = _label_error("A trailer's title", _text(trailer))
         if problem:
@@ -243,7 +245,7 @@ def _self_url(feed: FeedDocument) -> str:
     ERROR,
     "itunes:new-feed-url is an http(s) URL other than the feed's own.",
 )
-def new_feed_url(feed: FeedDocument):
+def new_feed_url(feed: FeedDocument) -> Findings:
     for element in feed.findall(feed.channel, "itunes:new-feed-url"):
         url = _text(element)
         if not is_web_url(url):
@@ -253,7 +255,7 @@ def new_feed_url(feed: FeedDocument):
 
 
 @rule("feed-moved", WARNING, "A show moved elsewhere: its feed redirects apps to the new one.")
-def feed_moved(feed: FeedDocument):
+def feed_moved(feed: FeedDocument) -> Findings:
     url = feed.text(feed.channel, "itunes:new-feed-url")
     if is_web_url(url) and url.rstrip("/") != _self_url(feed):
         yield (

@@ -1,10 +1,12 @@
 """The gate at publish time: errors that concern the show or this episode keep it a draft."""
 
 import logging
+from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from wagtail.models import Page
 
 from episodes.models import EpisodePage, PodcastPage
 from frontend_api.feeds.show_feed import ShowFeed
@@ -45,7 +47,7 @@ def _report(request: HttpRequest, findings: list[Finding]) -> list[Finding]:
     return [finding for finding in findings if finding.severity == Severity.ERROR]
 
 
-def gate_publish(request: HttpRequest, page) -> HttpResponse | None:
+def gate_publish(request: HttpRequest, page: Page) -> HttpResponse | None:
     """before_publish_page: back to the editor with the errors, or None to let Wagtail publish."""
     episode = page.specific
     if not isinstance(episode, EpisodePage):
@@ -65,7 +67,9 @@ def gate_publish(request: HttpRequest, page) -> HttpResponse | None:
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
-def gate_bulk_publish(request: HttpRequest, action_type: str, pages, action) -> HttpResponse | None:
+def gate_bulk_publish(
+    request: HttpRequest, action_type: str, pages: list[Page], action: Any
+) -> HttpResponse | None:
     """before_bulk_action: a bulk publish of episodes whose latest versions break an error rule
     publishes nothing."""
     if action_type != "publish":
