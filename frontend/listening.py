@@ -34,8 +34,10 @@ def chapters(page: JSON) -> list[Chapter]:
     """The body's headings that have a moment in the audio, in audio order, one per moment."""
     found: dict[int, Chapter] = {}
     for block in page.get("body") or []:
-        value = block.get("value") if block.get("type") == "heading" else None
-        seconds = value.get("timestamp_seconds") if isinstance(value, dict) else None
+        value = block.get("value")
+        if block.get("type") != "heading" or not isinstance(value, dict):
+            continue
+        seconds = value.get("timestamp_seconds")
         if isinstance(seconds, int) and seconds >= 0 and seconds not in found:
             found[seconds] = Chapter(seconds, str(value.get("text") or ""), value.get("anchor", ""))
     return sorted(found.values(), key=lambda chapter: chapter.seconds)

@@ -36,7 +36,6 @@
     pending = null;
   });
   addEventListener("hashchange", seekFromFragment);
-  seekFromFragment();
 
   document.addEventListener("click", (event) => {
     // A transcript line seeks from anywhere on it, not only from its time.
@@ -51,21 +50,26 @@
     player.focus({ preventScroll: true });
   });
 
-  // Keys on the focused player; preventDefault keeps the browser's own handling from doubling them.
+  // Keys on the focused player. Caught on their way down, before the player's own controls
+  // (which would seek again, by 1% of the length), so each key acts once and the same way.
+  const toggle = () => (player.paused ? player.play().catch(() => {}) : player.pause());
   const keys = {
-    " ": () => (player.paused ? player.play().catch(() => {}) : player.pause()),
-    k: () => keys[" "](),
+    " ": toggle,
+    k: toggle,
     ArrowLeft: () => seek(Math.max(0, player.currentTime - 5), false),
     ArrowRight: () => seek(player.currentTime + 5, false),
     Home: () => seek(0, false),
     End: () => Number.isFinite(player.duration) && seek(player.duration, false),
   };
-  player.addEventListener("keydown", (event) => {
+  const onKey = (event) => {
     const action = keys[event.key];
-    if (!action || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.target !== player || !action || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
-    action();
-  });
+    event.stopPropagation();
+    if (event.type === "keydown" && !(event.repeat && action === toggle)) action();
+  };
+  document.addEventListener("keydown", onKey, true);
+  document.addEventListener("keyup", onKey, true);
 
   // The chapter and the transcript line being heard carry aria-current.
   const timed = (selector) =>
@@ -108,4 +112,5 @@
   }
   player.addEventListener("timeupdate", follow);
   player.addEventListener("seeked", follow);
+  seekFromFragment();
 })();

@@ -57,7 +57,7 @@ def test_a_published_episode_shows_every_block_and_valid_json_ld(
     first_item.scroll_into_view_if_needed()
     shoot(page, "02-episode-faq-open")
 
-    quotes.first.locator("button.seek").click()
+    quotes.first.locator(".seek").click()
     assert page.evaluate("document.getElementById('player').currentTime") == 125
 
     graph = json.loads(page.locator('script[type="application/ld+json"]').text_content())
