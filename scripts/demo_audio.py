@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from episodes.demo.content import PEOPLE  # noqa: E402 (after the path is set)
 from episodes.demo.conversation import SECTIONS, VOICES  # noqa: E402
+from frontend_api.transcripts.formats import clock  # noqa: E402 (the CMS's own WebVTT times)
 
 NAME = "subscription-fatigue"
 WORDS_PER_MINUTE = 165
@@ -42,11 +43,7 @@ def speak(text: str, voice: str, path: Path) -> None:
 
 
 def vtt_time(seconds: float) -> str:
-    millis = round(seconds * 1000)
-    hours, rest = divmod(millis, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    secs, millis = divmod(rest, 1000)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d}.{millis:03d}"
+    return clock(round(seconds * 1000))
 
 
 def vtt_text(text: str) -> str:
