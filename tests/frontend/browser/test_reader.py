@@ -21,7 +21,7 @@ def test_a_published_episode_shows_every_block_and_valid_json_ld(
     expect(header.locator(".number")).to_contain_text("Episode 42")
     expect(header.locator(".rubric")).to_have_text("Market")
     expect(header.locator("time")).not_to_be_empty()
-    expect(page.locator("audio#player source")).to_have_attribute("src", radio.episode.audio_url)
+    expect(page.locator("audio#player")).to_have_attribute("src", radio.episode.audio_url)
 
     toc = page.locator("nav.toc a")
     expect(toc).to_have_count(2)
