@@ -2,7 +2,7 @@
 
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import httpx
 
@@ -26,6 +26,7 @@ class CMSClient:
     """Typed calls to the endpoints of the public contract (DESIGN.md section 5)."""
 
     def __init__(self, base_url: str, timeout: float):
+        self.base_url = base_url.rstrip("/")
         self.http = httpx.AsyncClient(
             base_url=f"{base_url}/api/v2/",
             timeout=timeout,
@@ -71,3 +72,9 @@ class CMSClient:
         """A draft shared through a reviewer link, with its `review` object."""
         # Quoted whole so a crafted token can't walk to another API path.
         return await self.get(f"review/{quote(token, safe='')}/", client_ip=client_ip)
+
+    async def transcript(self, url: str) -> JSON:
+        """A transcript the API linked to, in its Podcasting 2.0 JSON form."""
+        # Only the path is kept: the CMS is asked where this frontend reaches it (which may
+        # not be its public address), and a URL in content can't send this server elsewhere.
+        return await self.get(f"{self.base_url}{urlsplit(url).path}")

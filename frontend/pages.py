@@ -6,12 +6,15 @@ from typing import Any
 
 from .cms import JSON, CMSClient, NotFound
 from .config import Config
+from .listening import chapters, transcript_cues
 
 EPISODE_TYPE = "episodes.EpisodePage"
 SHOW_TYPE = "episodes.PodcastPage"
 HOME_TYPE = "home.HomePage"
-# What an episode card shows; asking for just these keeps listings small.
-CARD_FIELDS = "episode_number,rubric,headline,broadcast_at,cover_image,summary"
+# What an episode card shows; asking for just these keeps listings small. Listings name an
+# episode by its title, as related episodes, the feed and podcast apps do; the headline is
+# the article's own heading, on its page.
+CARD_FIELDS = "episode_number,rubric,broadcast_at,cover_image,summary"
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,13 @@ async def show_context(cms: CMSClient, config: Config, page: JSON, number: int) 
     return {"episodes": listing["items"], "pager": {"number": number, "last": last, "total": total}}
 
 
+async def episode_context(cms: CMSClient, page: JSON) -> dict[str, Any]:
+    """What the player follows: the chapters, and the transcript's cues when there is audio."""
+    has_audio = bool((page.get("audio") or {}).get("url"))
+    cues = await transcript_cues(cms, page) if has_audio else []
+    return {"chapters": chapters(page), "cues": cues}
+
+
 async def page_template(
     cms: CMSClient, config: Config, page: JSON, page_number: int = 1
 ) -> tuple[str, dict[str, Any]]:
@@ -62,5 +72,5 @@ async def page_template(
     if page_type == SHOW_TYPE:
         return "show.html", await show_context(cms, config, page, page_number)
     if page_type == EPISODE_TYPE:
-        return "episode.html", {}
+        return "episode.html", await episode_context(cms, page)
     raise NotFound(f"no template for {page_type}")

@@ -48,9 +48,10 @@ def clock(seconds: int | float | None) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
-def minutes(seconds: int | float | None) -> str:
-    """A duration as "45 min"."""
-    return f"{round(seconds / 60)} min" if seconds else ""
+def titled(own: str | None, name: str | None) -> str:
+    """A page's <title>: its own title, then the site's or show's name unless that is all."""
+    own, name = (own or "").strip(), (name or "").strip()
+    return f"{own} · {name}" if own and name and own != name else own or name
 
 
 def json_script(value: Any) -> Markup:
@@ -76,7 +77,7 @@ def build_environment() -> Environment:
         long_date=long_date,
         long_datetime=long_datetime,
         clock=clock,
-        minutes=minutes,
+        titled=titled,
         json_script=json_script,
         trusted_html=trusted_html,
     )

@@ -5,9 +5,12 @@ from typing import Any
 # Each entry is (kind, payload). Speakers are keys of PEOPLE in episodes/demo/content.py.
 # The outline mirrors a real episode article: 7 sections, 4 subsections, 24 paragraphs,
 # 9 pull quotes and an FAQ of 6 questions, each answer backed by a quote.
+# Headings are (text, level, where the section starts in the audio); quotes are (text,
+# speaker, moment). The words quoted and their moments are those of conversation.py, spoken
+# into media/subscription-fatigue.ogg by scripts/demo_audio.py.
 # The payload's shape depends on the kind, so it is typed loosely.
 ARTICLE: list[tuple[str, Any]] = [
-    ("heading", ("Subscriptions everywhere, patience nowhere", "h2")),
+    ("heading", ("Subscriptions everywhere, patience nowhere", "h2", "0:00")),
     (
         "paragraph",
         "<p>Ten years ago a monthly plan felt like a small luxury. Today the average household juggles a dozen of them, from music and films to note-taking apps and meal kits, and the bank statement has become a list of small regrets.</p>",
@@ -16,7 +19,7 @@ ARTICLE: list[tuple[str, Any]] = [
         "paragraph",
         "<p>In this episode, Claire and Malik look at what happened when every product became a subscription, why customers started to push back, and what the companies that still grow are doing differently. It is a conversation about <b>retention</b>, pricing and trust more than about software.</p>",
     ),
-    ("heading", ("How the monthly plan won the decade", "h2")),
+    ("heading", ("How the monthly plan won the decade", "h2", "0:09")),
     (
         "paragraph",
         "<p>Recurring revenue is easy to love from the inside. It smooths cash flow, makes forecasts look serious and turns every customer into a line on a growth chart. Investors rewarded it with valuations that one-off sales could never reach.</p>",
@@ -26,7 +29,7 @@ ARTICLE: list[tuple[str, Any]] = [
         (
             "Once the board saw a recurring revenue chart, nobody wanted to hear about selling things once ever again.",
             "malik",
-            "04:12",
+            "0:16",
         ),
     ),
     (
@@ -37,7 +40,7 @@ ARTICLE: list[tuple[str, Any]] = [
         "paragraph",
         "<p>For a while it worked, because money was cheap and growth was the only score that counted. Churn was treated as a marketing problem to be solved with more acquisition spending rather than as a signal about the product.</p>",
     ),
-    ("heading", ("The moment customers started counting", "h2")),
+    ("heading", ("The moment customers started counting", "h2", "0:23")),
     (
         "paragraph",
         "<p>Then prices rose everywhere at once. Households that had never looked at their statements began to audit them, and tools that list every active plan became popular almost overnight.</p>",
@@ -47,14 +50,14 @@ ARTICLE: list[tuple[str, Any]] = [
         (
             "People did not cancel because they hated the product. They cancelled because they finally saw the total.",
             "claire",
-            "11:40",
+            "0:23",
         ),
     ),
     (
         "paragraph",
         "<p>The first plans to go were the ones nobody opened. The second wave hit services that raised prices without adding anything visible. Loyalty, it turned out, had been mostly inertia.</p>",
     ),
-    ("heading", ("Churn, the number nobody wanted to look at", "h3")),
+    ("heading", ("Churn, the number nobody wanted to look at", "h3", "0:37")),
     (
         "paragraph",
         "<p>Malik explains that many teams reported growth in sign-ups while quietly losing a third of their base every year. A net figure can hide a leaking bucket for a long time, until acquisition gets expensive.</p>",
@@ -64,14 +67,14 @@ ARTICLE: list[tuple[str, Any]] = [
         (
             "If you need to win back a third of your customers every year just to stand still, you do not have a growth engine, you have a treadmill.",
             "malik",
-            "15:05",
+            "0:37",
         ),
     ),
     (
         "paragraph",
         "<p>Claire adds that many dashboards were built to celebrate new customers, not to explain departures. Teams simply did not see the problem because nobody had put it on a screen.</p>",
     ),
-    ("heading", ("The price rise that broke the habit", "h3")),
+    ("heading", ("The price rise that broke the habit", "h3", "0:46")),
     (
         "paragraph",
         "<p>A price increase forces a decision the customer had been avoiding. Services that announced rises with a clear list of improvements kept most of their members; those that sent a terse e-mail saw cancellation spikes within days.</p>",
@@ -81,19 +84,19 @@ ARTICLE: list[tuple[str, Any]] = [
         (
             "We lost more members with one badly written e-mail than with two years of competitors.",
             "ines",
-            "18:20",
+            "0:49",
         ),
     ),
     (
         "paragraph",
         "<p>The lesson the guests draw is that a price rise is a conversation, not an announcement. Explaining what changes, giving notice and offering a cheaper tier keeps the door open.</p>",
     ),
-    ("heading", ("Two kinds of companies, two different years", "h2")),
+    ("heading", ("Two kinds of companies, two different years", "h2", "1:00")),
     (
         "paragraph",
         "<p>Not every business suffered in the same way. The hosts describe a split between companies that had raised huge rounds on the promise of endless growth and smaller firms that had always needed their customers to stay because they were happy.</p>",
     ),
-    ("heading", ("When the valuation becomes the problem", "h3")),
+    ("heading", ("When the valuation becomes the problem", "h3", "1:06")),
     (
         "paragraph",
         "<p>A company priced at fifty times its yearly revenue cannot afford a flat year. To defend that number it cuts costs, pushes annual plans with aggressive discounts and makes cancelling harder, which only delays the reckoning.</p>",
@@ -103,10 +106,10 @@ ARTICLE: list[tuple[str, Any]] = [
         (
             "Hiding the cancel button is the most expensive marketing you will ever do: it turns a lost customer into a loud one.",
             "claire",
-            "21:18",
+            "1:06",
         ),
     ),
-    ("heading", ("The quiet strength of modest businesses", "h3")),
+    ("heading", ("The quiet strength of modest businesses", "h3", "1:14")),
     (
         "paragraph",
         "<p>Meanwhile, profitable niche products kept growing at a steady pace. They had fewer features but clearer promises, and many of them hired talented people who had just left larger companies.</p>",
@@ -115,7 +118,7 @@ ARTICLE: list[tuple[str, Any]] = [
         "paragraph",
         "<p>Their secret is not a trick. They measure whether customers get value every month, and they talk to the ones who leave. The <i>exit interview</i> has become their cheapest research tool.</p>",
     ),
-    ("heading", ("What keeps a subscriber around", "h2")),
+    ("heading", ("What keeps a subscriber around", "h2", "1:19")),
     (
         "paragraph",
         "<p>The guests agree on a short list: a product used weekly, a price that matches that use, and a relationship that feels fair. Pausing instead of cancelling, transparent renewals and easy downgrades all came up as practices that reduce churn instead of hiding it.</p>",
@@ -125,7 +128,7 @@ ARTICLE: list[tuple[str, Any]] = [
         (
             "The best retention feature we ever shipped was a pause button. Half of the people who paused came back on their own.",
             "ines",
-            "29:47",
+            "1:19",
         ),
     ),
     (
@@ -144,7 +147,7 @@ ARTICLE: list[tuple[str, Any]] = [
             "Illustration: Podcast CMS demo",
         ),
     ),
-    ("heading", ("Where artificial intelligence changes the sums", "h2")),
+    ("heading", ("Where artificial intelligence changes the sums", "h2", "1:27")),
     (
         "paragraph",
         "<p>New AI features are expensive to run, and many companies now charge for them as add-ons. The hosts wonder whether customers will accept yet another monthly line, or whether these features will become table stakes folded into existing plans.</p>",
@@ -154,7 +157,7 @@ ARTICLE: list[tuple[str, Any]] = [
         (
             "Every new feature now comes with a server bill attached, so the free lunch of software margins is over.",
             "malik",
-            "36:02",
+            "1:27",
         ),
     ),
     (
@@ -166,7 +169,7 @@ ARTICLE: list[tuple[str, Any]] = [
         "<p>The conversation also touches on support. Automated assistants can answer simple questions at any hour, but a subscriber who wants to leave should never feel trapped in a loop with a bot.</p>",
     ),
     ("embed", None),
-    ("heading", ("What to take away", "h2")),
+    ("heading", ("What to take away", "h2", "1:35")),
     (
         "paragraph",
         "<p>Subscription fatigue is not the end of recurring revenue. It is the end of recurring revenue without recurring value. The companies that thrive will be those that earn the renewal every month.</p>",
@@ -176,7 +179,7 @@ ARTICLE: list[tuple[str, Any]] = [
         (
             "A renewal is a vote. If you would not win that vote today, fix the product before you fix the funnel.",
             "claire",
-            "44:30",
+            "1:35",
         ),
     ),
     (
@@ -192,7 +195,7 @@ ARTICLE: list[tuple[str, Any]] = [
         (
             "I cancelled four plans while preparing this episode, and I do not miss a single one.",
             "ines",
-            "47:55",
+            "1:42",
         ),
     ),
 ]

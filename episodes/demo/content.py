@@ -19,7 +19,6 @@ class FlagshipSpec(TypedDict):
     guests: list[str]
     tags: list[str]
     summary: str
-    duration_minutes: int
 
 
 class DraftSpec(TypedDict):
@@ -192,7 +191,6 @@ FLAGSHIP: FlagshipSpec = {
         "<p>Customers are cancelling plans they no longer use. Claire, Malik and Inès look at "
         "why, which companies suffer, and what keeps a subscriber around.</p>"
     ),
-    "duration_minutes": 52,
 }
 
 # A draft that was never published, so previews and reviewer links have something to show.

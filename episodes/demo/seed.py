@@ -3,12 +3,16 @@ before it creates."""
 
 import datetime
 import io
+from pathlib import Path
 
+from django.core.files import File
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.documents import get_document_model
+from wagtail.documents.models import AbstractDocument
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
@@ -26,6 +30,8 @@ from episodes.models import (
     RelatedEpisode,
     Rubric,
 )
+from episodes.transcripts.models import Transcript
+from episodes.transcripts.storage import read_transcript, store_transcript
 from home.factories import HomePageFactory, SiteFactory
 from home.models import HomePage
 
@@ -33,6 +39,11 @@ from . import content
 from .article import ARTICLE, FAQ, FAQ_TITLE
 
 Image = get_image_model()
+Document = get_document_model()
+# The flagship's audio and transcript, spoken by scripts/demo_audio.py and committed.
+MEDIA_DIR = Path(__file__).parent / "media"
+FLAGSHIP_AUDIO = MEDIA_DIR / "subscription-fatigue.ogg"
+FLAGSHIP_TRANSCRIPT = MEDIA_DIR / "subscription-fatigue.vtt"
 PALETTE = ["#1f6f5c", "#c4572f", "#35577d", "#8a5a9e", "#b58a1b", "#2d7a8c"]
 
 
@@ -41,7 +52,8 @@ def article_body(people: dict[str, Person], chart: AbstractImage) -> list[dict]:
     body = []
     for kind, payload in ARTICLE:
         if kind == "heading":
-            body.append(block_values.heading(*payload))
+            text, level, stamp = payload
+            body.append(block_values.heading(text, level, timestamp=stamp))
         elif kind == "paragraph":
             body.append(block_values.paragraph(payload))
         elif kind == "quote":
@@ -78,6 +90,7 @@ class Seeder:
         for index, episode in enumerate(content.EPISODES):
             self.short_episode(show, rubrics, people, index, *episode)
         flagship = self.flagship(show, rubrics, people)
+        self.transcript(flagship)
         self.related(flagship)
         self.draft(show, rubrics)
         return self.created
@@ -243,7 +256,6 @@ class Seeder:
         cover = self.picture(f"Cover of episode {spec['number']}", PALETTE[4])
         chart = self.picture("Sign-ups and cancellations chart", PALETTE[2])
         body = article_body(people, chart)
-        minutes = spec["duration_minutes"]
         return self.publish_episode(
             show,
             people,
@@ -257,13 +269,37 @@ class Seeder:
             season=2,
             rubric=rubrics[spec["rubric"]],
             broadcast_at=self.broadcast(spec["days_ago"]),
-            audio_url=f"https://media.signal-and-noise.example/episodes/{spec['number']}.mp3",
-            audio_duration=datetime.timedelta(minutes=minutes),
-            audio_size=minutes * 60 * 16_000,
+            # An uploaded file, its duration and size left blank: read from the file on save.
+            audio_file=self.audio_document(f"{spec['title']} (audio)"),
+            audio_url="",
+            audio_duration=None,
+            audio_size=None,
             cover_image=cover,
             summary=spec["summary"],
             body=body,
         )
+
+    def audio_document(self, title: str) -> AbstractDocument:
+        """The committed recording as a document in the CMS's media, served with byte ranges."""
+        existing = Document.objects.filter(title=title).first()
+        if existing:
+            return existing
+        with FLAGSHIP_AUDIO.open("rb") as audio:
+            document = Document(title=title, file=File(audio, name=FLAGSHIP_AUDIO.name))
+            document.save()
+        self.note("audio file")
+        return document
+
+    def transcript(self, flagship: EpisodePage) -> None:
+        """Attaches the recording's transcript, which checks the article's quotes against it."""
+        # A flagship seeded before the demo had a recording keeps its article and audio URL:
+        # this transcript is not of that audio.
+        if flagship.audio_file_id is None or Transcript.objects.filter(episode=flagship).exists():
+            return
+        data = FLAGSHIP_TRANSCRIPT.read_bytes()
+        transcript_format, cues = read_transcript(data, FLAGSHIP_TRANSCRIPT.name)
+        store_transcript(flagship, cues, transcript_format, "", FLAGSHIP_TRANSCRIPT.name)
+        self.note("transcript")
 
     def related(self, flagship: EpisodePage) -> None:
         if flagship.related_links.exists():

@@ -108,14 +108,26 @@ def test_pages_carry_a_script_policy_and_previews_may_be_framed_by_the_cms(
     assert f"frame-ancestors 'self' {live_server.url}" in preview_policy
 
 
-def test_pages_are_named_after_the_site_not_the_product(browse, radio):
+def test_pages_are_named_after_the_site_or_the_show_not_the_product(browse, radio):
     radio.home.title = "Signal Street Radio"
     radio.home.save_revision().publish()
 
-    for path in ("/", "/test-show/subscription-fatigue/", "/no-such-page/"):
+    episode = "Is the monthly plan running out of breath?"
+    titles = {
+        "/": "Signal Street Radio",
+        "/test-show/": "Test Show · Signal Street Radio",
+        "/test-show/subscription-fatigue/": f"{episode} · Test Show",
+        "/no-such-page/": "Page not found · Signal Street Radio",
+    }
+    for path, title in titles.items():
         page = soup(browse.get(path))
+        assert page.title.get_text() == title
         assert page.find(class_="site-name").get_text() == "Signal Street Radio"
-        assert page.title.get_text().endswith(" · Signal Street Radio")
+        footer = page.find(class_="site-footer").get_text(" ", strip=True)
+        assert footer.startswith("Signal Street Radio")
+        assert "Podcast" not in footer
+    footer = soup(browse.get("/test-show/subscription-fatigue/")).find(class_="site-footer")
+    assert [a.get_text() for a in footer.find_all("a")] == ["Signal Street Radio", "Test Show"]
 
 
 def test_a_configured_site_name_wins_over_the_home_pages_title(live_server, radio):
@@ -186,7 +198,8 @@ def test_home_lists_the_latest_published_episodes_newest_first(browse, radio):
     page = soup(response)
     assert page.h1.get_text() == radio.home.title
     titles = [card.h3.get_text(strip=True) for card in page.select(".episode-card")]
-    assert titles == ["Is the monthly plan running out of breath?", "The older episode"]
+    # Listed by title, as related episodes, the feed and podcast apps name them.
+    assert titles == ["Subscription fatigue", "The older episode"]
     assert "A draft nobody has seen" not in response.text
     links = [card.h3.a["href"] for card in page.select(".episode-card")]
     assert links[0].endswith("/test-show/subscription-fatigue/")
@@ -205,7 +218,7 @@ def test_a_show_lists_its_episodes_page_by_page(browse, radio):
 
     first = soup(browse.get("/test-show/"))
     assert [a.get_text() for a in first.select(".episode-card h3 a")] == [
-        "Is the monthly plan running out of breath?",
+        "Subscription fatigue",
         "The older episode",
         "Archive episode 1",
     ]
@@ -252,3 +265,15 @@ def test_markup_in_plain_text_fields_is_escaped_in_the_html_and_the_json_ld(brow
     # The FAQ question is in the JSON-LD too, where "</script>" would end the element early.
     ld_json = soup_text_between(html, '<script type="application/ld+json">', "</script>")
     assert "Why \\u003C/script\\u003E\\u003Cscript\\u003Ealert(1)" in ld_json
+
+
+def test_an_episode_is_named_the_same_way_in_listings_and_related_episodes(browse, radio):
+    radio.older.headline = "A headline only its own page shows"
+    radio.older.save_revision().publish()
+
+    cards = soup(browse.get("/")).select(".episode-card h3 a")
+    related = soup(browse.get("/test-show/subscription-fatigue/")).select(".related a")
+    older_page = soup(browse.get("/test-show/older/"))
+    assert [a.get_text(strip=True) for a in cards][1] == "The older episode"
+    assert [a.get_text(" ", strip=True) for a in related] == ["#41 The older episode"]
+    assert older_page.h1.get_text() == "A headline only its own page shows"

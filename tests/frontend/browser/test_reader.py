@@ -21,7 +21,7 @@ def test_a_published_episode_shows_every_block_and_valid_json_ld(
     expect(header.locator(".number")).to_contain_text("Episode 42")
     expect(header.locator(".rubric")).to_have_text("Market")
     expect(header.locator("time")).not_to_be_empty()
-    expect(page.locator("audio#player source")).to_have_attribute("src", radio.episode.audio_url)
+    expect(page.locator("audio#player")).to_have_attribute("src", radio.episode.audio_url)
 
     toc = page.locator("nav.toc a")
     expect(toc).to_have_count(2)
@@ -57,7 +57,7 @@ def test_a_published_episode_shows_every_block_and_valid_json_ld(
     first_item.scroll_into_view_if_needed()
     shoot(page, "02-episode-faq-open")
 
-    quotes.first.locator("button.seek").click()
+    quotes.first.locator(".seek").click()
     assert page.evaluate("document.getElementById('player').currentTime") == 125
 
     graph = json.loads(page.locator('script[type="application/ld+json"]').text_content())
