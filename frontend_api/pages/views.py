@@ -30,15 +30,23 @@ from frontend_api.pages.pagination import BoundedPagination
 from frontend_api.pages.queries import api_pages, load_pages
 from frontend_api.pages.serializers import FrontendPageSerializer
 from frontend_api.public_api import PublicAPIMixin
+from frontend_api.stored.listing import StoredListingMixin
 from frontend_api.stored.reads import StoredDetailMixin
 from frontend_api.visibility import public_pages
 
 
-class PagesAPIViewSet(CachedViewMixin, StoredDetailMixin, PublicAPIMixin, v2_views.PagesAPIViewSet):
+class PagesAPIViewSet(
+    CachedViewMixin,
+    StoredDetailMixin,
+    StoredListingMixin,
+    PublicAPIMixin,
+    v2_views.PagesAPIViewSet,
+):
     """v2 pages with episode filters, frontend URLs and batched loading of every reference.
 
     Cached answers depend on the pages they read; listings also on the subtree they list.
-    Plain detail reads are answered from stored representations (docs/read-path.md).
+    Plain detail reads and listings are answered from stored representations
+    (docs/read-path.md).
     """
 
     pagination_class = BoundedPagination
@@ -121,30 +129,51 @@ class PagesAPIViewSet(CachedViewMixin, StoredDetailMixin, PublicAPIMixin, v2_vie
 
     def get_object(self) -> Page:
         if not hasattr(self, "_cached_object"):
-            root = self.site.root_tree_path if self.site else None
-            pages = load_pages(public_pages(root, api_pages()).filter(pk=self.kwargs["pk"]))
+            pages = self.public_pages_by_key([self.kwargs["pk"]])
             if not pages:
                 raise Http404("not found")
             self._cached_object = pages[0]
         return self._cached_object
 
+    def public_pages_by_key(self, keys: Iterable[int]) -> list[Page]:
+        """These pages if public, specific and annotated for serializing, in one query."""
+        root = self.site.root_tree_path if self.site else None
+        return load_pages(public_pages(root, api_pages()).filter(pk__in=list(keys)))
+
     # Views -----------------------------------------------------------------------------------
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
-        context["batch"] = self.batch
+        context["batch"] = getattr(self, "batch", None)
         return context
 
+    def prepared(self, pages: list[Page]) -> tuple[PageBatch, set[str], float | None]:
+        """A batch for these pages, the tags of what it read, and the first expiry it holds."""
+        batch = PageBatch(self.request).prepare(pages)
+        tags = dependencies.batch_tags(batch, pages)
+        expiry = dependencies.earliest_expiry([*pages, *batch.references.loaded_pages()])
+        return batch, tags, expiry
+
     def prepare(self, pages: Iterable[Page]) -> None:
-        pages = list(pages)
-        self.batch = PageBatch(self.request).prepare(pages)
-        self.depends_on(dependencies.batch_tags(self.batch, pages))
-        self.ends_with_expiry_of([*pages, *self.batch.references.loaded_pages()])
+        self.batch, tags, expiry = self.prepared(list(pages))
+        self.depends_on(tags)
+        self.ends_at(expiry)
 
     def detail_view(self, request, pk):
         page = self.get_object()
         self.prepare([page])
         return Response(self.get_serializer(page).data)
+
+    def render_alone(self, page: Page) -> tuple[dict, dict, set[str], float | None]:
+        """The plain detail of `page` as its own read renders it (for a stored answer): the
+        data, the serializer context, the read's dependency tags and its expiry."""
+        batch, tags, expiry = self.prepared([page])
+        context = {**self.get_serializer_context(), "batch": batch}
+        serializer_class = self._get_serializer_class(
+            self.request.wagtailapi_router, type(page), [], show_details=True
+        )
+        data = serializer_class(page, context=context).data
+        return data, context, {dependencies.SHARED, *tags}, expiry
 
     def listing_view(self, request):
         scope = dependencies.listing_scope(request, self.site)
@@ -158,6 +187,9 @@ class PagesAPIViewSet(CachedViewMixin, StoredDetailMixin, PublicAPIMixin, v2_vie
             keys = list(window.values_list("pk", flat=True))
         else:
             keys = [page.pk for page in window]
+        stored = self.stored_listing(keys)
+        if stored is not None:
+            return stored
         # One query for the specific pages of the window, whatever their types.
         loaded = {page.pk: page for page in load_pages(api_pages().filter(pk__in=keys))}
         pages = [loaded[key] for key in keys if key in loaded]
