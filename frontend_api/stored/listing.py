@@ -131,7 +131,7 @@ class StoredListingMixin:
             .values_list("page_id", "body", "listing_extra", "tags", "expires")
         )
         return {
-            page_id: StoredItem.from_detail(orjson.loads(body), extra, tags, expires)
+            page_id: StoredItem.from_detail(orjson.loads(body), extra or {}, tags, expires)
             for page_id, body, extra, tags, expires in rows
         }
 

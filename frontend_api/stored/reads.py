@@ -8,7 +8,6 @@ change marked stored answers stale while it rendered (marking.py).
 """
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from django.db import DatabaseError, transaction
@@ -123,7 +122,6 @@ class StoredDetailMixin:
     action_map: dict[str, str]
     cache_tags: set[str]
     cache_expiry: float | None = None
-    listing_extra: Callable[[Any], dict[str, Any]]
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         site = self.stored_site(request, kwargs)
@@ -152,8 +150,8 @@ class StoredDetailMixin:
         if response.status_code == 200 and page is not None and not is_private(response):
             if hasattr(response, "render"):
                 response.render()
-            tags = getattr(self, "cache_tags", set())
-            extra = self.listing_extra(page)
+            tags: set[str] = getattr(self, "cache_tags", set())
+            extra = self.listing_extra(page)  # type: ignore[attr-defined]  # StoredListingMixin
             store(page, site, response, tags, self.cache_expiry, marks, extra)
         elif response.status_code == 404:
             StoredPage.objects.filter(page_id=page_id, site_id=site.id).delete()

@@ -80,7 +80,10 @@ def test_a_listing_of_every_page_type_is_three_queries(client, show):
         {"fields": "*"},
         {"fields": "_,title,locale"},
         {"type": "episodes.EpisodePage", "fields": "*", "order": "-title", "limit": "5"},
-        {"type": "episodes.EpisodePage", "fields": "-title,seo(title,og_image),related_episodes(id)"},
+        {
+            "type": "episodes.EpisodePage",
+            "fields": "-title,seo(title,og_image),related_episodes(id)",
+        },
         {"type": "episodes.EpisodePage", "fields": "_,show,tags,hosts(name)", "offset": "2"},
         {"type": "episodes.PodcastPage", "fields": "*"},
         {"rubric": "does-not-exist", "fields": "*"},
@@ -111,7 +114,7 @@ def test_bad_parameters_answer_as_the_render_does(client, show):
 
 def test_a_changed_page_is_rendered_again_and_stored(client, show):
     with committed():
-        first, second = episodes(show, 2, blocks=2)
+        first, _ = episodes(show, 2, blocks=2)
     client.get(LISTING, EPISODES_WITH_EVERY_FIELD)
     with committed():
         first.title = "Retitled"
