@@ -1,11 +1,15 @@
 """The public pages endpoint: Wagtail API v2, anonymous, compact JSON, a fixed query budget."""
 
+import datetime
+import functools
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils import timezone
 from rest_framework.response import Response
 from wagtail.api.v2 import filters as v2_filters
 from wagtail.api.v2 import views as v2_views
@@ -15,6 +19,7 @@ from wagtail.models import Page
 from episodes.models import EpisodePage
 from frontend_api.caching import dependencies
 from frontend_api.caching.views import CachedViewMixin
+from frontend_api.loading import compiled
 from frontend_api.loading.batch import PageBatch
 from frontend_api.loading.sites import SiteInfo, request_site
 from frontend_api.pages.fields import COMPUTED_FIELDS, ParentField
@@ -33,6 +38,21 @@ from frontend_api.public_api import PublicAPIMixin
 from frontend_api.stored.listing import StoredListingMixin
 from frontend_api.stored.reads import StoredDetailMixin
 from frontend_api.visibility import public_pages
+
+# Field selections come from the query string: the bound keeps odd clients from growing it.
+MAX_SERIALIZER_CLASSES = 512
+_serializer_classes: dict[tuple, type] = {}
+
+
+def _hashable(config: Any) -> Any:
+    """A parsed `fields=` configuration as nested tuples."""
+    if isinstance(config, list | tuple):
+        return tuple(_hashable(item) for item in config)
+    return config
+
+
+def _public_api_pages(root: str, now: datetime.datetime, keys: list[int]) -> QuerySet:
+    return public_pages(root, api_pages(), now).filter(pk__in=keys)
 
 
 class PagesAPIViewSet(
@@ -66,7 +86,20 @@ class PagesAPIViewSet(
 
     @classmethod
     def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
-        """v2's, with nested `fields=` selecting keys of the computed fields' JSON."""
+        """v2's, with nested `fields=` selecting keys of the computed fields' JSON; made once
+        per process for each model and field selection (a class costs a few ms to build)."""
+        i18n = getattr(settings, "WAGTAIL_I18N_ENABLED", False)  # changes the default fields
+        key = (cls, id(router), model, _hashable(fields_config), show_details, nested, i18n)
+        found = _serializer_classes.get(key)
+        if found is None:
+            found = cls._build_serializer_class(router, model, fields_config, show_details, nested)
+            if len(_serializer_classes) >= MAX_SERIALIZER_CLASSES:
+                _serializer_classes.clear()
+            _serializer_classes[key] = found
+        return found
+
+    @classmethod
+    def _build_serializer_class(cls, router, model, fields_config, show_details, nested):
         selectable = {"parent": ParentField}
         for name in cls.get_body_fields_names(model):
             if name in COMPUTED_FIELDS:
@@ -138,7 +171,11 @@ class PagesAPIViewSet(
     def public_pages_by_key(self, keys: Iterable[int]) -> list[Page]:
         """These pages if public, specific and annotated for serializing, in one query."""
         root = self.site.root_tree_path if self.site else None
-        return load_pages(public_pages(root, api_pages()).filter(pk__in=list(keys)))
+        if root is None:
+            return []
+        ids = [int(key) for key in keys]
+        build = functools.partial(_public_api_pages, root)
+        return load_pages(compiled.run(("public pages", root), build, [timezone.now(), ids]))
 
     # Views -----------------------------------------------------------------------------------
 
