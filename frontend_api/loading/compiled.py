@@ -96,8 +96,12 @@ def _compile(build: Callable[..., QuerySet], values: Values, using: str) -> Comp
     return queryset, compiler, sql, tuple(params), slots
 
 
-def run(key: Hashable, build: Callable[..., QuerySet], values: Values) -> QuerySet:
-    """`build(*values)`, with its SQL compiled once for this key and shape of values."""
+def run(key: Hashable, build: Callable[..., QuerySet], values: Values) -> list[Any]:
+    """The rows of `build(*values)`, its SQL compiled once for this key and shape of values.
+
+    Rows, not a queryset: chaining anything (count, slice, filter) onto the compiled queryset
+    would compile its stand-in values instead of the real ones.
+    """
     using = DEFAULT_DB_ALIAS
     connection = connections[using]
     cache_key = (key, _shape(values), using, connection.vendor)
@@ -113,7 +117,7 @@ def run(key: Hashable, build: Callable[..., QuerySet], values: Values) -> QueryS
     flat = _flatten(values)
     if found is None or any(isinstance(v, int) and abs(v) > INT_LIMIT for v in flat):
         # Out-of-range keys are dropped from the SQL by the ORM: let it write that SQL.
-        return build(*values)
+        return list(build(*values))
     queryset, compiler, sql, template, slots = found
     params = list(template)
     for position, index in slots.items():
@@ -123,4 +127,4 @@ def run(key: Hashable, build: Callable[..., QuerySet], values: Values) -> QueryS
     runner.as_sql = lambda *args, **kwargs: (sql, tuple(params))
     clone = queryset._chain()
     clone.query.get_compiler = lambda *args, **kwargs: runner
-    return clone
+    return list(clone)

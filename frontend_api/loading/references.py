@@ -143,6 +143,7 @@ class References:
         page_sets, self._page_sets = self._page_sets, {}
         if not (pks or paths or page_sets):
             return
+        pages: Iterable[Page]
         if page_sets:
             pages = _referenced_pages(sorted(pks), sorted(paths), page_sets)
         else:
