@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 
@@ -88,7 +89,10 @@ def _compile(build: Callable[..., QuerySet], values: Values, using: str) -> Comp
     arguments, flat = _stand_ins(values)
     queryset = build(*arguments)
     compiler = queryset.query.get_compiler(using=using)
-    sql, params = compiler.as_sql()
+    try:
+        sql, params = compiler.as_sql()
+    except (EmptyResultSet, FullResultSet):
+        return None  # the ORM answers these without SQL (an empty IN list)
     where = {_prepared(connection, value): index for index, value in enumerate(flat)}
     slots = {position: where[param] for position, param in enumerate(params) if param in where}
     if set(slots.values()) != set(range(len(flat))) or any(str(v) in sql for v in flat):
