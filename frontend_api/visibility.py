@@ -8,6 +8,8 @@ below a hidden section readable because stock Wagtail's API does and the compat 
 a section taken down should take its pages with it.
 """
 
+import datetime
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
@@ -19,10 +21,10 @@ from episodes.models import EpisodePage, PodcastPage
 from frontend_api.loading.sites import request_site
 
 
-def unexpired_condition() -> Q:
-    """Pages whose expiry is unset or ahead: past it they are hidden even before the scheduler
-    unpublishes them."""
-    return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+def unexpired_condition(now: datetime.datetime | None = None) -> Q:
+    """Pages whose expiry is unset or ahead (of `now`, the current time by default): past it
+    they are hidden even before the scheduler unpublishes them."""
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=now or timezone.now())
 
 
 def private_page_condition() -> Exists:
@@ -40,14 +42,18 @@ def is_public(page: Page) -> bool:
     return bool(page.live) and not expired and not getattr(page, "api_private", True)
 
 
-def public_pages(root_tree_path: str | None, pages: QuerySet | None = None) -> QuerySet:
+def public_pages(
+    root_tree_path: str | None,
+    pages: QuerySet | None = None,
+    now: datetime.datetime | None = None,
+) -> QuerySet:
     """Live, unexpired pages of one site (by its root's tree path) no view restriction covers."""
     pages = Page.objects.all() if pages is None else pages
     if root_tree_path is None:
         return pages.none()
-    return pages.filter(unexpired_condition(), live=True, path__startswith=root_tree_path).exclude(
-        private_page_condition()
-    )
+    return pages.filter(
+        unexpired_condition(now), live=True, path__startswith=root_tree_path
+    ).exclude(private_page_condition())
 
 
 def hidden_section_q() -> Q:

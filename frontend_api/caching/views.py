@@ -61,6 +61,9 @@ class CachedViewMixin(APIView):
 
     def ends_with_expiry_of(self, pages: Iterable[Page]) -> None:
         """The answer includes these pages: it ends when the first of them expires."""
-        first = dependencies.earliest_expiry(pages)
-        if first is not None and (self.cache_expiry is None or first < self.cache_expiry):
-            self.cache_expiry = first
+        self.ends_at(dependencies.earliest_expiry(pages))
+
+    def ends_at(self, moment: float | None) -> None:
+        """The answer holds something that changes at `moment` (Unix time), if any."""
+        if moment is not None and (self.cache_expiry is None or moment < self.cache_expiry):
+            self.cache_expiry = moment

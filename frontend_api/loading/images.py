@@ -1,14 +1,21 @@
 """Images as frontends use them: renditions at several widths with their sizes and alt text."""
 
+import functools
 import logging
 from typing import Any
 
-from wagtail.images.models import AbstractImage, SourceImageIOError
+from wagtail.images.models import AbstractImage, Filter, SourceImageIOError
 
 from frontend_api.conf import image_specs
 from frontend_api.loading.links import absolute_url
 
 logger = logging.getLogger(__name__)
+
+
+@functools.cache
+def _filters(specs: tuple[str, ...]) -> list[Filter]:
+    """Wagtail's filters for these specs, parsed once per process instead of once per image."""
+    return [Filter(spec=spec) for spec in specs]
 
 
 def image_representation(image: AbstractImage | None, alt: str | None = None) -> dict | None:
@@ -18,7 +25,7 @@ def image_representation(image: AbstractImage | None, alt: str | None = None) ->
     renditions: list[dict[str, Any]] = []
     seen = set()
     try:
-        made = image.get_renditions(*image_specs()).values()
+        made = image.get_renditions(*_filters(tuple(image_specs()))).values()
     except SourceImageIOError:
         # A lost original (storage restored without it, a volume missing) costs the image its
         # renditions, not the whole answer: the page stays readable while operators fix it.

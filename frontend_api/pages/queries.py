@@ -1,5 +1,6 @@
 """Page querysets for the API: only live, public pages, loaded specific in one query."""
 
+from collections.abc import Iterable
 from functools import cache
 
 from django.db.models import CharField, F, OuterRef, QuerySet, StringAgg, Subquery, Value
@@ -64,7 +65,7 @@ def api_pages() -> QuerySet:
     return with_api_data(Page.objects.all())
 
 
-def load_pages(queryset: QuerySet) -> list[Page]:
+def load_pages(queryset: Iterable[Page]) -> list[Page]:
     """The pages of a filtered api_pages(), specific, with the API annotations carried over."""
     pages = []
     for page in queryset:

@@ -1,5 +1,6 @@
 """The v2 page serializer, with meta fields that point at the frontend and need no queries."""
 
+import copy
 from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
@@ -51,6 +52,15 @@ class DetailUrlField(Field):
 
 class FrontendPageSerializer(PageSerializer):
     """Wagtail's PageSerializer reading from the prepared batch instead of the database."""
+
+    def get_fields(self) -> dict[str, Field]:
+        """DRF's fields, built from the model once per serializer class and copied after."""
+        cls = type(self)
+        template = cls.__dict__.get("_fields_template")
+        if template is None:
+            template = super().get_fields()
+            cls._fields_template = template
+        return copy.deepcopy(template)
 
     type = PageTypeField(read_only=True)
     detail_url = DetailUrlField(read_only=True)

@@ -1,11 +1,15 @@
 """The public pages endpoint: Wagtail API v2, anonymous, compact JSON, a fixed query budget."""
 
+import datetime
+import functools
 from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils import timezone
 from rest_framework.response import Response
 from wagtail.api.v2 import filters as v2_filters
 from wagtail.api.v2 import views as v2_views
@@ -15,6 +19,7 @@ from wagtail.models import Page
 from episodes.models import EpisodePage
 from frontend_api.caching import dependencies
 from frontend_api.caching.views import CachedViewMixin
+from frontend_api.loading import compiled
 from frontend_api.loading.batch import PageBatch
 from frontend_api.loading.sites import SiteInfo, request_site
 from frontend_api.pages.fields import COMPUTED_FIELDS, ParentField
@@ -30,15 +35,38 @@ from frontend_api.pages.pagination import BoundedPagination
 from frontend_api.pages.queries import api_pages, load_pages
 from frontend_api.pages.serializers import FrontendPageSerializer
 from frontend_api.public_api import PublicAPIMixin
+from frontend_api.stored.listing import StoredListingMixin
 from frontend_api.stored.reads import StoredDetailMixin
 from frontend_api.visibility import public_pages
 
+# Field selections come from the query string: the bound keeps odd clients from growing it.
+MAX_SERIALIZER_CLASSES = 512
+_serializer_classes: dict[tuple, type] = {}
 
-class PagesAPIViewSet(CachedViewMixin, StoredDetailMixin, PublicAPIMixin, v2_views.PagesAPIViewSet):
+
+def _hashable(config: Any) -> Any:
+    """A parsed `fields=` configuration as nested tuples."""
+    if isinstance(config, list | tuple):
+        return tuple(_hashable(item) for item in config)
+    return config
+
+
+def _public_api_pages(root: str, now: datetime.datetime, keys: list[int]) -> QuerySet:
+    return public_pages(root, api_pages(), now).filter(pk__in=keys)
+
+
+class PagesAPIViewSet(
+    CachedViewMixin,
+    StoredDetailMixin,
+    StoredListingMixin,
+    PublicAPIMixin,
+    v2_views.PagesAPIViewSet,
+):
     """v2 pages with episode filters, frontend URLs and batched loading of every reference.
 
     Cached answers depend on the pages they read; listings also on the subtree they list.
-    Plain detail reads are answered from stored representations (docs/read-path.md).
+    Plain detail reads and listings are answered from stored representations
+    (docs/read-path.md).
     """
 
     pagination_class = BoundedPagination
@@ -58,7 +86,20 @@ class PagesAPIViewSet(CachedViewMixin, StoredDetailMixin, PublicAPIMixin, v2_vie
 
     @classmethod
     def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
-        """v2's, with nested `fields=` selecting keys of the computed fields' JSON."""
+        """v2's, with nested `fields=` selecting keys of the computed fields' JSON; made once
+        per process for each model and field selection (a class costs a few ms to build)."""
+        i18n = getattr(settings, "WAGTAIL_I18N_ENABLED", False)  # changes the default fields
+        key = (cls, id(router), model, _hashable(fields_config), show_details, nested, i18n)
+        found = _serializer_classes.get(key)
+        if found is None:
+            found = cls._build_serializer_class(router, model, fields_config, show_details, nested)
+            if len(_serializer_classes) >= MAX_SERIALIZER_CLASSES:
+                _serializer_classes.clear()
+            _serializer_classes[key] = found
+        return found
+
+    @classmethod
+    def _build_serializer_class(cls, router, model, fields_config, show_details, nested):
         selectable = {"parent": ParentField}
         for name in cls.get_body_fields_names(model):
             if name in COMPUTED_FIELDS:
@@ -121,30 +162,55 @@ class PagesAPIViewSet(CachedViewMixin, StoredDetailMixin, PublicAPIMixin, v2_vie
 
     def get_object(self) -> Page:
         if not hasattr(self, "_cached_object"):
-            root = self.site.root_tree_path if self.site else None
-            pages = load_pages(public_pages(root, api_pages()).filter(pk=self.kwargs["pk"]))
+            pages = self.public_pages_by_key([self.kwargs["pk"]])
             if not pages:
                 raise Http404("not found")
             self._cached_object = pages[0]
         return self._cached_object
 
+    def public_pages_by_key(self, keys: Iterable[int]) -> list[Page]:
+        """These pages if public, specific and annotated for serializing, in one query."""
+        root = self.site.root_tree_path if self.site else None
+        if root is None:
+            return []
+        ids = [int(key) for key in keys]
+        build = functools.partial(_public_api_pages, root)
+        return load_pages(compiled.run(("public pages", root), build, [timezone.now(), ids]))
+
     # Views -----------------------------------------------------------------------------------
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
-        context["batch"] = self.batch
+        context["batch"] = getattr(self, "batch", None)
         return context
 
+    def prepared(self, pages: list[Page]) -> tuple[PageBatch, set[str], float | None]:
+        """A batch for these pages, the tags of what it read, and the first expiry it holds."""
+        batch = PageBatch(self.request).prepare(pages)
+        tags = dependencies.batch_tags(batch, pages)
+        expiry = dependencies.earliest_expiry([*pages, *batch.references.loaded_pages()])
+        return batch, tags, expiry
+
     def prepare(self, pages: Iterable[Page]) -> None:
-        pages = list(pages)
-        self.batch = PageBatch(self.request).prepare(pages)
-        self.depends_on(dependencies.batch_tags(self.batch, pages))
-        self.ends_with_expiry_of([*pages, *self.batch.references.loaded_pages()])
+        self.batch, tags, expiry = self.prepared(list(pages))
+        self.depends_on(tags)
+        self.ends_at(expiry)
 
     def detail_view(self, request, pk):
         page = self.get_object()
         self.prepare([page])
         return Response(self.get_serializer(page).data)
+
+    def render_alone(self, page: Page) -> tuple[dict, dict, set[str], float | None]:
+        """The plain detail of `page` as its own read renders it (for a stored answer): the
+        data, the serializer context, the read's dependency tags and its expiry."""
+        batch, tags, expiry = self.prepared([page])
+        context = {**self.get_serializer_context(), "batch": batch}
+        serializer_class = self._get_serializer_class(
+            self.request.wagtailapi_router, type(page), [], show_details=True
+        )
+        data = serializer_class(page, context=context).data
+        return data, context, {dependencies.SHARED, *tags}, expiry
 
     def listing_view(self, request):
         scope = dependencies.listing_scope(request, self.site)
@@ -158,6 +224,9 @@ class PagesAPIViewSet(CachedViewMixin, StoredDetailMixin, PublicAPIMixin, v2_vie
             keys = list(window.values_list("pk", flat=True))
         else:
             keys = [page.pk for page in window]
+        stored = self.stored_listing(keys)
+        if stored is not None:
+            return stored
         # One query for the specific pages of the window, whatever their types.
         loaded = {page.pk: page for page in load_pages(api_pages().filter(pk__in=keys))}
         pages = [loaded[key] for key in keys if key in loaded]

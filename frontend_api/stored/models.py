@@ -5,7 +5,8 @@ from wagtail.models import Page, Site
 
 
 class StoredPage(models.Model):
-    """One page's public detail answer for one site, as the render path produced it.
+    """One page's public detail answer for one site, as the render path produced it; listing
+    items are assembled from it (stored/listing.py).
 
     Served only while fresh: not marked stale, rendered from the page's live revision at its
     current URL path, and before the earliest expiry of anything it shows.
@@ -14,6 +15,9 @@ class StoredPage(models.Model):
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+")
     body = models.BinaryField()
+    # Values a listing item may select that the detail leaves out (meta.locale without i18n),
+    # as the listing serializes them; the rest of an item is read from `body`. Null: not kept.
+    listing_extra = models.JSONField(null=True)
     # Response headers besides the validators, which the response cache works out itself.
     headers = models.JSONField(default=list)
     # The response cache's dependency tags of the render: the same Last-Modified and stamps.

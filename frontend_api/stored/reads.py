@@ -11,7 +11,7 @@ import logging
 from typing import Any
 
 from django.db import DatabaseError, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -40,27 +40,31 @@ def stored_reads_enabled() -> bool:
     return bool(api_setting("API_STORED_REPRESENTATIONS"))
 
 
-def lookup(page_id: int, site: SiteInfo) -> tuple[bytes, list[list[str]], list[str], float | None]:
-    """Body, headers, dependency tags and expiry of the fresh stored answer; LookupError if none."""
+def fresh_rows(site: SiteInfo) -> QuerySet[StoredPage]:
+    """The stored answers of `site` that may be served now (see the module docstring)."""
     now = timezone.now()
     restricted = PageViewRestriction.objects.filter(
         page__path=Substr(OuterRef("page__path"), 1, Length("page__path"))
     )
+    return StoredPage.objects.filter(
+        Q(expires__isnull=True) | Q(expires__gt=now.timestamp()),
+        Q(page__expire_at__isnull=True) | Q(page__expire_at__gt=now),
+        # Pages made without revisions (imports, fixtures) have no live revision.
+        Q(page__live_revision_id=F("revision_id"))
+        | Q(page__live_revision__isnull=True, revision_id__isnull=True),
+        site_id=site.id,
+        stale=False,
+        page__live=True,
+        page__url_path=F("url_path"),
+        page__path__startswith=site.root_tree_path,
+    ).exclude(Exists(restricted))
+
+
+def lookup(page_id: int, site: SiteInfo) -> tuple[bytes, list[list[str]], list[str], float | None]:
+    """Body, headers, dependency tags and expiry of the fresh stored answer; LookupError if none."""
     found = list(
-        StoredPage.objects.filter(
-            Q(expires__isnull=True) | Q(expires__gt=now.timestamp()),
-            Q(page__expire_at__isnull=True) | Q(page__expire_at__gt=now),
-            # Pages made without revisions (imports, fixtures) have no live revision.
-            Q(page__live_revision_id=F("revision_id"))
-            | Q(page__live_revision__isnull=True, revision_id__isnull=True),
-            page_id=page_id,
-            site_id=site.id,
-            stale=False,
-            page__live=True,
-            page__url_path=F("url_path"),
-            page__path__startswith=site.root_tree_path,
-        )
-        .exclude(Exists(restricted))
+        fresh_rows(site)
+        .filter(page_id=page_id)
         .values_list("body", "headers", "tags", "expires")[:1]
     )
     if not found:
@@ -76,6 +80,7 @@ def store(
     tags: set[str],
     expires: float | None,
     marks: int,
+    listing_extra: dict[str, Any],
 ) -> bool:
     """Keep the rendered answer of `page`, unless stored answers were marked since `marks`."""
     headers = [
@@ -92,6 +97,7 @@ def store(
                 site_id=site.id,
                 defaults={
                     "body": response.content,
+                    "listing_extra": listing_extra,
                     "headers": headers,
                     "tags": sorted(tags),
                     "expires": expires,
@@ -144,9 +150,9 @@ class StoredDetailMixin:
         if response.status_code == 200 and page is not None and not is_private(response):
             if hasattr(response, "render"):
                 response.render()
-            store(
-                page, site, response, getattr(self, "cache_tags", set()), self.cache_expiry, marks
-            )
+            tags: set[str] = getattr(self, "cache_tags", set())
+            extra = self.listing_extra(page)  # type: ignore[attr-defined]  # StoredListingMixin
+            store(page, site, response, tags, self.cache_expiry, marks, extra)
         elif response.status_code == 404:
             StoredPage.objects.filter(page_id=page_id, site_id=site.id).delete()
         response.headers[OUTCOME_HEADER] = "miss"
