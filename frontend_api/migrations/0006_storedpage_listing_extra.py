@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('frontend_api', '0004_stored_pages'),
+        ('frontend_api', '0005_feed_pings'),
     ]
 
     operations = [
