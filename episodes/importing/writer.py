@@ -19,6 +19,7 @@ from episodes.models import (
 )
 
 from .article import Article, ArticleError, Faq, Heading, Paragraph, Picture, Quote
+from .links import LinkTargets
 from .lookups import ImageUploader, person_for_credit, rubric_named, speaker_for
 from .outline import excerpt
 from .richtext import sanitize
@@ -34,7 +35,13 @@ COMPARED_FIELDS = [
     "broadcast_at",
     "audio_url",
     "audio_duration",
+    "audio_size",
+    "audio_mime_type",
     "summary",
+    "guid",
+    "guid_is_permalink",
+    "episode_type",
+    "cover_image_id",
 ]
 
 
@@ -56,13 +63,19 @@ class EpisodeWriter:
         self.images = ImageUploader()
         self.body_block = EpisodePage._meta.get_field("body").stream_block
         self._speakers: dict[str, tuple] = {}
+        self.links = LinkTargets()
+        self._unresolved: set[str] = set()
+        # Articles saved with links to the old site's pages that were not imported yet.
+        self.forward_links: dict[str, Article] = {}
 
     def save(self, article: Article) -> Outcome:
         """Create or update the article's page; ArticleError (and nothing saved) if it can't."""
         mark = self.images.mark()
         try:
             with transaction.atomic():
-                return self._save(article)
+                outcome = self._save(article)
+                self._note_links(article, outcome)
+                return outcome
         except ValidationError as error:
             self.images.forget_written(mark)
             raise ArticleError(describe(error)) from None
@@ -71,8 +84,37 @@ class EpisodeWriter:
             self.images.forget_written(mark)
             raise
 
+    def _note_links(self, article: Article, outcome: Outcome) -> None:
+        self.links.add(article.source_url, outcome.page.pk)
+        if self._unresolved:
+            self.forward_links[article.location] = article
+        else:
+            self.forward_links.pop(article.location, None)
+
+    def relink(self) -> list[tuple[Article, Outcome | ArticleError]]:
+        """Save again the articles whose links to the old site now have their imported page.
+
+        Run after a batch: an article may link to one that comes after it. Links that still
+        match no page are noted, and left pointing at the old site.
+        """
+        results: list[tuple[Article, Outcome | ArticleError]] = []
+        for article in list(self.forward_links.values()):
+            try:
+                outcome = self.save(article)
+            except ArticleError as error:
+                results.append((article, error))
+                continue
+            leftover = sorted(self._unresolved)
+            if leftover:
+                shown = ", ".join(leftover[:3]) + (", …" if len(leftover) > 3 else "")
+                outcome.notes.append(f"links to the old site with no imported page: {shown}")
+            results.append((article, outcome))
+        self.forward_links.clear()
+        return results
+
     def _save(self, article: Article) -> Outcome:
         self._speakers = {}
+        self._unresolved = set()
         self._check_show(article)
         self._check_values(article)
         existing = self._existing(article)
@@ -126,6 +168,10 @@ class EpisodeWriter:
             "audio_url": article.audio_url,
             "audio_duration": article.audio_duration,
             "source_url": article.source_url,
+            "guid": article.guid,
+            "audio_size": article.audio_size,
+            "audio_mime_type": article.audio_mime_type,
+            "episode_type": article.episode_type,
         }
         checked = {name for name, value in values.items() if value not in (None, "")}
         errors: dict[str, list[ValidationError]] = {}
@@ -154,23 +200,42 @@ class EpisodeWriter:
             )
 
     def _existing(self, article: Article) -> EpisodePage | None:
-        """The page this article was imported into before (same source or same number)."""
+        """The page this article was imported into before (same GUID, source or number)."""
+        if article.guid:
+            same = EpisodePage.objects.child_of(self.show).filter(guid=article.guid).first()
+            if same is not None:
+                number = article.episode_number
+                taken = number is not None and EpisodePage.number_clash(self.show, number, same.pk)
+                if taken:
+                    raise ArticleError(f"episode number {number}: {taken}")
+                return same
         candidates = EpisodePage.objects.child_of(self.show).filter(
             Q(source_url=article.source_url) | Q(episode_number=article.episode_number)
         )
         by_source = by_number = None
         for page in candidates:
-            if page.source_url == article.source_url:
+            other_guid = bool(article.guid and page.guid and page.guid != article.guid)
+            if page.source_url == article.source_url and not other_guid:
                 by_source = page
             if page.episode_number == article.episode_number:
                 by_number = page
-        clash = by_source or (
-            by_number
-            and by_number.source_url
-            and not same_source(by_number.source_url, article.source_url)
+        clash = bool(
+            by_source
+            or (
+                by_number
+                and by_number.source_url
+                and not same_source(by_number.source_url, article.source_url)
+            )
+            or (by_number and article.guid and by_number.guid and by_number.guid != article.guid)
         )
         if by_number and by_number != by_source and clash:
-            origin = f", imported from {by_number.source_url}" if by_number.source_url else ""
+            origin = (
+                f", imported from {by_number.source_url}"
+                if by_number.source_url
+                else f", GUID {by_number.guid}"
+                if by_number.guid
+                else ""
+            )
             raise ArticleError(
                 f"episode number {article.episode_number} is already used by another article: "
                 f"“{by_number.title}”{origin}"
@@ -202,8 +267,10 @@ class EpisodeWriter:
             page.audio_url = article.audio_url
         if article.audio_duration:
             page.audio_duration = article.audio_duration
+        self._fill_feed_details(page, article, notes)
         if article.summary_html:
-            page.summary = sanitize(article.summary_html, SUMMARY_FEATURES)[0]
+            summary = sanitize(article.summary_html, SUMMARY_FEATURES)[0]
+            page.summary = self.links.rewrite(summary, self._unresolved)
         if article.tags:
             page.tags.set(article.tags)
         if article.hosts:
@@ -214,6 +281,27 @@ class EpisodeWriter:
             page.guest_links = [
                 EpisodeGuest(person=person_for_credit(name)) for name in article.guests
             ]
+
+    def _fill_feed_details(self, page: EpisodePage, article: Article, notes: list[str]) -> None:
+        """What a podcast feed's item adds; GUIDs are kept verbatim, never changed once set."""
+        if article.guid and not page.guid:
+            page.guid = article.guid
+            page.guid_is_permalink = article.guid_is_permalink
+        elif article.guid and page.guid != article.guid:
+            notes.append(f"the page keeps its GUID {page.guid}; the source's {article.guid} is not")
+        if article.episode_type:
+            page.episode_type = article.episode_type
+        if not page.audio_file_id:
+            if article.audio_size is not None:
+                page.audio_size = article.audio_size
+            if article.audio_mime_type:
+                page.audio_mime_type = article.audio_mime_type
+        if article.cover:
+            image = self.images.image_from_bytes(
+                article.cover.data, article.cover.url, article.cover.alt, notes
+            )
+            if image:
+                page.cover_image = image
 
     def _set_body(self, page: EpisodePage, article: Article, notes: list[str], old: list) -> None:
         """Validate the body as the editor would; unchanged blocks keep their ids."""
@@ -236,7 +324,7 @@ class EpisodeWriter:
                     item.text, f"h{item.level}", item.anchor, item.timestamp
                 )
             case Paragraph():
-                return block_values.paragraph(item.html)
+                return block_values.paragraph(self.links.rewrite(item.html, self._unresolved))
             case Quote():
                 person, name = self._speaker(item.speaker)
                 return block_values.pull_quote(item.text, person, name, item.timestamp)
@@ -247,7 +335,11 @@ class EpisodeWriter:
                     person, name = self._speaker(quote.speaker)
                     items.append(
                         block_values.faq_item(
-                            entry.question, entry.answer_html, quote.text, person, name
+                            entry.question,
+                            self.links.rewrite(entry.answer_html, self._unresolved),
+                            quote.text,
+                            person,
+                            name,
                         )
                     )
                 return block_values.faq(items, title=item.title)

@@ -160,11 +160,13 @@ class ShowFeed(Feed):
         return self.article.summary(episode)
 
     def item_guid(self, episode: EpisodePage) -> str:
-        # translation_key is a UUID set once per page: it survives title, slug and URL changes.
-        return str(episode.translation_key)
+        # A GUID kept from the feed the show moved from comes first, verbatim, so apps see the
+        # same episodes; otherwise translation_key, a UUID set once per page that survives
+        # title, slug and URL changes.
+        return episode.guid or str(episode.translation_key)
 
     def item_guid_is_permalink(self, episode: EpisodePage) -> bool:
-        return False
+        return bool(episode.guid) and episode.guid_is_permalink
 
     def item_pubdate(self, episode: EpisodePage) -> datetime | None:
         return episode.broadcast_at
