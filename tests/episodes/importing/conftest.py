@@ -42,3 +42,18 @@ def write(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture
+def run_feed():
+    """Run import_feed as a person would; the Run holds what it printed and its error."""
+
+    def run(*args: str) -> Run:
+        out = io.StringIO()
+        try:
+            call_command("import_feed", *map(str, args), stdout=out, stderr=io.StringIO())
+        except CommandError as error:
+            return Run(out.getvalue(), str(error))
+        return Run(out.getvalue(), "")
+
+    return run
