@@ -84,7 +84,11 @@ class Command(BaseCommand):
 
     def _run(self, channel: Channel, slug: str, source, fetcher, images, publish):
         warnings: list[str] = []
-        artwork = fetcher.image(channel.image, channel.values["title"], warnings)
+        artwork = (
+            fetcher.image(channel.image, channel.values["title"], warnings)
+            if channel.image
+            else None
+        )
         try:
             shown = import_show(channel, slug, artwork, images, publish=publish)
         except ArticleError as error:

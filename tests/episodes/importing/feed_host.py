@@ -42,7 +42,10 @@ def feed_host() -> Iterator[Host]:
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the importer stopped reading at its size limit
 
         def log_message(self, *args) -> None:
             pass
