@@ -89,7 +89,10 @@ class Fetcher:
         try:
             data = fetch(url, settings.TRANSCRIPT_MAX_BYTES, "the transcript")
             transcript_format, cues = read_transcript(data, name)
-        except (FetchError, TranscriptError) as error:
+        except FetchError as error:
+            warnings.append(f"transcript not imported: {error}")
+            return None
+        except TranscriptError as error:
             warnings.append(f"transcript not imported: {url}: {error}")
             return None
         return FetchedTranscript(url, transcript_format, cues, element.attrs.get("language", ""))

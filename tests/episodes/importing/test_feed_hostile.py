@@ -73,9 +73,7 @@ def test_external_entities_are_never_read(home_page, feed_file, run_feed):
     assert "root:" not in result.output + result.error
     for page in [*PodcastPage.objects.all(), *EpisodePage.objects.all()]:
         assert "root:" not in page.title
-        assert "root:" not in str(getattr(page, "description", "")) + str(
-            getattr(page, "body", "")
-        )
+        assert "root:" not in str(getattr(page, "description", "")) + str(getattr(page, "body", ""))
 
 
 def test_billion_laughs_is_not_expanded_and_ends_fast(home_page, feed_file, run_feed):
