@@ -46,6 +46,9 @@ class LinkTargets:
         """Hosts of a batch about to be imported: links to them are links between articles."""
         self.old_hosts.update(host for url in source_urls if (host := host_of(url)))
 
+    def resolves_any(self, urls: set[str]) -> bool:
+        return any(normalized(url) in self.pages for url in urls)
+
     def rewrite(self, rich_text: str, unresolved: set[str]) -> str:
         """Links to imported pages become page links; links to the old site that match no page
         yet are added to `unresolved` (their page may come later in the batch)."""
@@ -63,3 +66,8 @@ class LinkTargets:
             return match.group(0)
 
         return LINK_RE.sub(replace, rich_text)
+
+
+def unresolved_note(urls: set[str]) -> str:
+    shown = ", ".join(sorted(urls)[:3]) + (", …" if len(urls) > 3 else "")
+    return f"links to the old site that match no imported page (yet): {shown}"

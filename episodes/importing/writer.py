@@ -19,7 +19,7 @@ from episodes.models import (
 )
 
 from .article import Article, ArticleError, Faq, Heading, Paragraph, Picture, Quote
-from .links import LinkTargets
+from .links import LinkTargets, unresolved_note
 from .lookups import ImageUploader, person_for_credit, rubric_named, speaker_for
 from .outline import excerpt
 from .richtext import sanitize
@@ -66,7 +66,7 @@ class EpisodeWriter:
         self.links = LinkTargets()
         self._unresolved: set[str] = set()
         # Articles saved with links to the old site's pages that were not imported yet.
-        self.forward_links: dict[str, Article] = {}
+        self.forward_links: dict[str, tuple[Article, set[str]]] = {}
 
     def save(self, article: Article) -> Outcome:
         """Create or update the article's page; ArticleError (and nothing saved) if it can't."""
@@ -86,29 +86,26 @@ class EpisodeWriter:
 
     def _note_links(self, article: Article, outcome: Outcome) -> None:
         self.links.add(article.source_url, outcome.page.pk)
+        self.forward_links.pop(article.location, None)
         if self._unresolved:
-            self.forward_links[article.location] = article
-        else:
-            self.forward_links.pop(article.location, None)
+            self.forward_links[article.location] = (article, set(self._unresolved))
+            outcome.notes.append(unresolved_note(self._unresolved))
 
     def relink(self) -> list[tuple[Article, Outcome | ArticleError]]:
         """Save again the articles whose links to the old site now have their imported page.
 
         Run after a batch: an article may link to one that comes after it. Links that still
-        match no page are noted, and left pointing at the old site.
+        match no page stay as they are (each save notes them).
         """
         results: list[tuple[Article, Outcome | ArticleError]] = []
-        for article in list(self.forward_links.values()):
+        pending = list(self.forward_links.values())
+        for article, unresolved in pending:
+            if not self.links.resolves_any(unresolved):
+                continue
             try:
-                outcome = self.save(article)
+                results.append((article, self.save(article)))
             except ArticleError as error:
                 results.append((article, error))
-                continue
-            leftover = sorted(self._unresolved)
-            if leftover:
-                shown = ", ".join(leftover[:3]) + (", …" if len(leftover) > 3 else "")
-                outcome.notes.append(f"links to the old site with no imported page: {shown}")
-            results.append((article, outcome))
         self.forward_links.clear()
         return results
 

@@ -20,7 +20,7 @@ from episodes.importing.writer import EpisodeWriter, Outcome
 from episodes.transcripts.models import Transcript
 from episodes.transcripts.storage import store_transcript
 
-from .import_episodes import quiet_wagtail_log
+from .import_episodes import quiet_wagtail_log, relinked
 
 STATUSES = ["created", "updated", "unchanged", "skipped"]
 
@@ -114,13 +114,12 @@ class Command(BaseCommand):
                     failures.append(notes[0])
                 else:
                     all_warnings += notes
-        for article, outcome in writer.relink():
-            if isinstance(outcome, ArticleError):
-                failures.append(Failure(article.location, f"relinking: {outcome}"))
-                continue
-            self._write(f"relinked #{article.episode_number} {article.title}")
-            self._notes(outcome.notes)
-            all_warnings += outcome.notes
+        for line, notes, failure in relinked(writer):
+            self._write(line)
+            self._notes(notes)
+            all_warnings += notes
+            if failure:
+                failures.append(failure)
         return counts, failures, all_warnings, show
 
     def _item(self, result, writer: EpisodeWriter, fetcher: Fetcher, shown: ShowOutcome):

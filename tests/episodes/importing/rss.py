@@ -66,7 +66,7 @@ class Item:
         parts = []
         tag = lambda name, value: (
             parts.append(f"<{name}>{escape(str(value))}</{name}>") if value is not None else None
-        )  # noqa: E731
+        )
         tag("title", self.title)
         tag("link", self.link)
         if self.guid:

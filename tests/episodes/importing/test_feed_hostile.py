@@ -5,7 +5,7 @@ import time
 import pytest
 from wagtail.models import Revision
 
-from episodes.models import EpisodePage, PodcastPage, Person
+from episodes.models import EpisodePage, Person, PodcastPage
 
 from .feed_host import feed_host
 from .rss import Item, rss
