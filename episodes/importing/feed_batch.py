@@ -21,7 +21,8 @@ def read_source(source: str) -> bytes:
         try:
             return fetch(source, settings.IMPORT_MAX_EXPORT_BYTES, "the feed")
         except FetchError as error:
-            raise ArticleError(str(error)) from None
+            # The command names the source already.
+            raise ArticleError(str(error).removeprefix(f"{source}: ")) from None
     if "://" in source:
         raise ArticleError(f"{source}: give an http(s) URL or the path of a file")
     path = Path(source)

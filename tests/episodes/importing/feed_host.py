@@ -1,5 +1,6 @@
 """A real HTTP server on a free loopback port serving the files a feed points at."""
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ class Host:
     base: str = ""
     files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     slow: dict[str, float] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)
     asked: list[str] = field(default_factory=list)
 
     def put(self, path: str, body: bytes | str, content_type: str = "text/plain") -> str:
@@ -34,6 +36,11 @@ def feed_host() -> Iterator[Host]:
         def do_GET(self) -> None:
             host.asked.append(self.path)
             time.sleep(host.slow.get(self.path, 0))
+            if self.path in host.redirects:
+                self.send_response(302)
+                self.send_header("Location", host.redirects[self.path])
+                self.end_headers()
+                return
             if self.path not in host.files:
                 self.send_error(404)
                 return
@@ -42,10 +49,9 @@ def feed_host() -> Iterator[Host]:
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            try:
+            # The importer may stop reading at its size limit.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the importer stopped reading at its size limit
 
         def log_message(self, *args) -> None:
             pass

@@ -63,10 +63,12 @@ class Item:
             self.people = [("Mina Okafor", "host"), (f"Guest Number {n % 7}", "guest")]
 
     def xml(self) -> str:
-        parts = []
-        tag = lambda name, value: (
-            parts.append(f"<{name}>{escape(str(value))}</{name}>") if value is not None else None
-        )
+        parts: list[str] = []
+
+        def tag(name: str, value) -> None:
+            if value is not None:
+                parts.append(f"<{name}>{escape(str(value))}</{name}>")
+
         tag("title", self.title)
         tag("link", self.link)
         if self.guid:
@@ -75,9 +77,8 @@ class Item:
         tag("pubDate", self.pub_date)
         if self.enclosure:
             url, length, kind = self.enclosure
-            parts.append(
-                f"<enclosure url={quoteattr(url)} length={quoteattr(length)} type={quoteattr(kind)}/>"
-            )
+            attrs = f"url={quoteattr(url)} length={quoteattr(length)} type={quoteattr(kind)}"
+            parts.append(f"<enclosure {attrs}/>")
         tag("itunes:duration", self.duration)
         tag("itunes:explicit", self.explicit)
         tag("itunes:season", self.season)
@@ -92,8 +93,9 @@ class Item:
         for name, role in self.people:
             parts.append(f"<podcast:person role={quoteattr(role)}>{escape(name)}</podcast:person>")
         if self.chapters:
+            kind = "application/json+chapters"
             parts.append(
-                f'<podcast:chapters url={quoteattr(self.chapters)} type="application/json+chapters"/>'
+                f"<podcast:chapters url={quoteattr(self.chapters)} type={quoteattr(kind)}/>"
             )
         for url, kind in self.transcripts:
             parts.append(f"<podcast:transcript url={quoteattr(url)} type={quoteattr(kind)}/>")
@@ -121,7 +123,8 @@ def rss(
         'xmlns:podcast="https://podcastindex.org/namespace/1.0" '
         'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
         f"<title>{escape(title)}</title><link>{OLD_SITE}/</link>"
-        "<description>Two friends repair radios nobody else will touch, and talk it through.</description>"
+        "<description>Two friends repair radios nobody else will touch, and talk it through."
+        "</description>"
         "<language>en-gb</language><copyright>Bench Notes crew</copyright>"
         "<itunes:author>Mina Okafor</itunes:author>"
         "<itunes:owner><itunes:name>Mina Okafor</itunes:name>"

@@ -3,8 +3,10 @@
 import time
 
 import pytest
+from django.core.exceptions import ValidationError
 from wagtail.models import Revision
 
+from episodes.factories import EpisodePageFactory, PodcastPageFactory
 from episodes.models import EpisodePage, Person, PodcastPage
 
 from .feed_host import feed_host
@@ -172,3 +174,28 @@ def test_a_show_without_an_owner_email_is_not_created(home_page, feed_file, run_
     result = run_feed(feed_file(feed))
     assert "the feed names no owner email" in result.error
     assert not PodcastPage.objects.exists()
+
+
+def test_a_redirect_away_from_http_is_refused(home_page, run_feed):
+    with feed_host() as host:
+        host.redirects["/feed.xml"] = "ftp://old-radio.example/feed.xml"
+        host.redirects["/other.xml"] = "file:///etc/passwd"
+        to_ftp = run_feed(host.url("/feed.xml"))
+        to_file = run_feed(host.url("/other.xml"))
+    assert "redirected away from http(s) to ftp://old-radio.example/feed.xml" in to_ftp.error
+    assert "HTTP 302" in to_file.error and "file:///etc/passwd" in to_file.error
+    assert not PodcastPage.objects.exists()
+
+
+def test_two_episodes_of_a_show_cannot_share_a_guid(show):
+    first = EpisodePageFactory(parent=show, guid="shared-guid-1")
+    second = EpisodePageFactory(parent=show)
+    second.guid = "shared-guid-1"
+    with pytest.raises(ValidationError) as refused:
+        second.full_clean()
+    assert refused.value.message_dict["guid"] == [
+        f"Another episode of this show has this GUID: “{first.title}”."
+    ]
+    elsewhere = EpisodePageFactory(parent=PodcastPageFactory(parent=show.get_parent()))
+    elsewhere.guid = "shared-guid-1"
+    elsewhere.full_clean()

@@ -14,7 +14,7 @@ def test_feed_items_linking_each_other_get_page_links_even_forward(home_page, tm
     items = [
         Item(3),
         Item(
-            2, content=f'<p>As in <a href="http://old-radio.example/episodes/1">the first</a>.</p>'
+            2, content='<p>As in <a href="http://old-radio.example/episodes/1">the first</a>.</p>'
         ),
         Item(
             1,
