@@ -1,11 +1,9 @@
 """Save an article as an episode of a show: a new page, or a new revision of the same one."""
 
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.text import slugify
 
 from episodes.blocks import values as block_values
@@ -21,6 +19,7 @@ from episodes.models import (
 from .article import Article, ArticleError, Faq, Heading, Paragraph, Picture, Quote
 from .links import LinkTargets, unresolved_note
 from .lookups import ImageUploader, person_for_credit, rubric_named, speaker_for
+from .matching import existing_page
 from .outline import excerpt
 from .richtext import sanitize
 from .validation import describe
@@ -114,7 +113,7 @@ class EpisodeWriter:
         self._unresolved = set()
         self._check_show(article)
         self._check_values(article)
-        existing = self._existing(article)
+        existing = existing_page(self.show, article)
         page = existing.get_latest_revision_as_object() if existing else EpisodePage()
         before = self.snapshot(page) if existing else None
         notes: list[str] = []
@@ -195,49 +194,6 @@ class EpisodeWriter:
             raise ArticleError(
                 f"the article belongs to the show “{article.show}”, not “{self.show.title}”"
             )
-
-    def _existing(self, article: Article) -> EpisodePage | None:
-        """The page this article was imported into before (same GUID, source or number)."""
-        if article.guid:
-            same = EpisodePage.objects.child_of(self.show).filter(guid=article.guid).first()
-            if same is not None:
-                number = article.episode_number
-                taken = number is not None and EpisodePage.number_clash(self.show, number, same.pk)
-                if taken:
-                    raise ArticleError(f"episode number {number}: {taken}")
-                return same
-        candidates = EpisodePage.objects.child_of(self.show).filter(
-            Q(source_url=article.source_url) | Q(episode_number=article.episode_number)
-        )
-        by_source = by_number = None
-        for page in candidates:
-            other_guid = bool(article.guid and page.guid and page.guid != article.guid)
-            if page.source_url == article.source_url and not other_guid:
-                by_source = page
-            if page.episode_number == article.episode_number:
-                by_number = page
-        clash = bool(
-            by_source
-            or (
-                by_number
-                and by_number.source_url
-                and not same_source(by_number.source_url, article.source_url)
-            )
-            or (by_number and article.guid and by_number.guid and by_number.guid != article.guid)
-        )
-        if by_number and by_number != by_source and clash:
-            origin = (
-                f", imported from {by_number.source_url}"
-                if by_number.source_url
-                else f", GUID {by_number.guid}"
-                if by_number.guid
-                else ""
-            )
-            raise ArticleError(
-                f"episode number {article.episode_number} is already used by another article: "
-                f"“{by_number.title}”{origin}"
-            )
-        return by_source or by_number
 
     def _fill(self, page: EpisodePage, article: Article, notes: list[str], *, new: bool) -> None:
         """Copy the article's metadata; fields the source leaves empty keep the page's values."""
@@ -366,21 +322,6 @@ class EpisodeWriter:
             "hosts": [link.person_id for link in page.host_links.all()],
             "guests": [link.person_id for link in page.guest_links.all()],
         }
-
-
-def same_source(stored: str, incoming: str) -> bool:
-    """True for the same URL, or for file paths of which one ends with the other.
-
-    Files are known by their path below the folder given on the command line, so the same
-    file reached through a parent or a child folder must still be recognised.
-    """
-    if stored == incoming:
-        return True
-    if not (stored.startswith("file:") and incoming.startswith("file:")):
-        return False
-    ours, theirs = PurePosixPath(stored[5:]).parts, PurePosixPath(incoming[5:]).parts
-    common = min(len(ours), len(theirs))
-    return ours[-common:] == theirs[-common:]
 
 
 def strip_ids(data):
