@@ -3,7 +3,6 @@
 import time
 
 import feedparser
-import pytest
 from lxml import etree
 from wagtail.images import get_image_model
 from wagtail.models import Revision
@@ -17,16 +16,6 @@ EPISODES = 200
 
 def pages(slug: str = "bench-notes"):
     return EpisodePage.objects.child_of(PodcastPage.objects.get(slug=slug))
-
-
-@pytest.fixture
-def feed_file(tmp_path):
-    def write(text: str, name: str = "feed.xml"):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        return path
-
-    return write
 
 
 def test_a_show_of_200_episodes_moves_in_keeps_its_guids_and_reimports_as_unchanged(

@@ -3,7 +3,6 @@
 import io
 import json
 
-import pytest
 from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Revision
@@ -36,16 +35,6 @@ def png(colour: str) -> bytes:
     data = io.BytesIO()
     Image.new("RGB", (1400, 1400), colour).save(data, "PNG")
     return data.getvalue()
-
-
-@pytest.fixture
-def feed_file(tmp_path):
-    def write(text: str):
-        path = tmp_path / "feed.xml"
-        path.write_text(text, encoding="utf-8")
-        return path
-
-    return write
 
 
 def test_artwork_chapters_and_transcript_are_fetched_once_and_kept(home_page, feed_file, run_feed):

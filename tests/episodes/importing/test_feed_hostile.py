@@ -41,16 +41,6 @@ def nothing_written(revisions: int) -> bool:
     )
 
 
-@pytest.fixture
-def feed_file(tmp_path):
-    def write(text: str | bytes, name: str = "feed.xml"):
-        path = tmp_path / name
-        path.write_bytes(text.encode() if isinstance(text, str) else text)
-        return path
-
-    return write
-
-
 @pytest.mark.parametrize(
     ("text", "message"),
     [
