@@ -266,6 +266,7 @@ class EpisodeWriter:
             raise ArticleError(describe(ValidationError({"body": error}), types)) from None
         prepared = self.body_block.get_prep_value(cleaned)
         for new_block, old_block in zip(prepared, old, strict=False):
+            keep_filled_in(new_block, old_block)
             if strip_ids(new_block) == strip_ids(old_block):
                 new_block["id"] = old_block["id"]
         page.body = prepared
@@ -322,6 +323,23 @@ class EpisodeWriter:
             "hosts": [link.person_id for link in page.host_links.all()],
             "guests": [link.person_id for link in page.guest_links.all()],
         }
+
+
+def keep_filled_in(new: dict, old: dict) -> None:
+    """What the source leaves blank in a block keeps what the page has there: a quote's moment
+    and speaker filled in from the transcript, a heading's moment from the chapters."""
+    if new["type"] != old.get("type") or new["type"] not in ("pull_quote", "heading"):
+        return
+    value, before = new["value"], old.get("value") or {}
+    if value.get("text") != before.get("text"):
+        return
+    if not value.get("timestamp") and before.get("timestamp"):
+        value["timestamp"] = before["timestamp"]
+    unnamed = (
+        new["type"] == "pull_quote" and not value.get("speaker") and not value.get("speaker_name")
+    )
+    if unnamed and before.get("speaker"):
+        value["speaker"] = before["speaker"]
 
 
 def strip_ids(data):

@@ -20,6 +20,9 @@ VTT = """WEBVTT
 
 00:10:00.000 --> 00:10:05.000
 <v Mina Okafor>Now for the parts we swapped.
+
+00:20:00.000 --> 00:20:04.000
+<v Mina Okafor>Never trust a capacitor older than your parents.
 """
 CHAPTERS = {
     "version": "1.2.0",
@@ -59,7 +62,10 @@ def test_artwork_chapters_and_transcript_are_fetched_once_and_kept(home_page, fe
     ]
     assert headings == [("On the bench", "0:00"), ("What we changed", "10:00")]
     transcript = Transcript.objects.get(episode=episode.pk)
-    assert (transcript.cue_count, transcript.source_name) == (2, vtt)
+    assert (transcript.cue_count, transcript.source_name) == (3, vtt)
+    # The transcript located the quote and filled in its moment (a new draft); re-runs keep it.
+    quote = next(b.value for b in episode.body if b.block_type == "pull_quote")
+    assert quote["timestamp"] == "20:00"
     assert "1 unchanged" in again.output
     assert (Revision.objects.count(), get_image_model().objects.count()) == (revisions, images)
 
@@ -93,7 +99,7 @@ def test_what_cannot_be_fetched_is_a_warning_and_the_episode_is_imported(
     )
     assert "is not chapters JSON" in result.output
     assert "transcript not imported: no WebVTT, SRT or JSON one (text/html)" in result.output
-    assert "long.vtt: the transcript is 156 bytes, over 50" in result.output
+    assert f"long.vtt: the transcript is {len(VTT.encode())} bytes, over 50" in result.output
     assert "closed.vtt: could not be reached" in result.output
     assert EpisodePage.objects.count() == 3
     assert not Transcript.objects.exists()
