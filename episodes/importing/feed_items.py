@@ -2,8 +2,6 @@
 
 from dataclasses import dataclass, field
 
-from django.utils.text import slugify
-
 from episodes.choices import EPISODE_TYPES
 
 from . import metadata
@@ -11,7 +9,7 @@ from .article import Article, ArticleError
 from .body import fill_body, parse_html
 from .feed import Element, FeedItem
 from .fetching import is_web_url
-from .limits import check_size
+from .limits import check_html, check_size
 from .quotes import squash
 from .wxr import autop
 
@@ -56,7 +54,6 @@ def read_item(item: FeedItem, location: str, shared_links: set[str]) -> FeedEntr
     article.season = metadata.field(
         "itunes:season", metadata.parse_number, values["season"] or None
     )
-    article.slug = slugify(link.rstrip("/").rsplit("/", 1)[-1])[:255] if link else ""
     _episode_type(article, values["episodeType"])
     _audio(article, item)
     _people(article, item.people)
@@ -138,7 +135,7 @@ def _text(article: Article, values: dict[str, str]) -> None:
     check_size(size, "IMPORT_MAX_ARTICLE_BYTES", "the item")
     if summary:
         article.summary_html = autop(summary)
-        parse_html(article.summary_html)  # the nesting and size limits, before the sanitiser
+        check_html(article.summary_html)  # the writer's sanitiser walks it recursively
     if not content.strip():
         article.warnings.append("no description or content:encoded: the article is empty")
         return

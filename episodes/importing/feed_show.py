@@ -65,6 +65,15 @@ def import_show(
 ) -> ShowOutcome:
     """Create or update the show from the channel, in one transaction; ArticleError if invalid."""
     warnings: list[str] = []
+    mark = images.mark()
+    try:
+        return _import_show(channel, slug, artwork, images, warnings, publish=publish)
+    except Exception:
+        images.forget_written(mark)  # its row was rolled back
+        raise
+
+
+def _import_show(channel, slug, artwork, images, warnings, *, publish) -> ShowOutcome:
     with transaction.atomic():
         existing = find_show(slug)
         show = existing.get_latest_revision_as_object() if existing else PodcastPage(slug=slug)

@@ -56,10 +56,13 @@ class Outcome:
 class EpisodeWriter:
     """Writes articles into one show, each in its own transaction."""
 
-    def __init__(self, show: PodcastPage, *, publish: bool = False):
+    def __init__(
+        self, show: PodcastPage, *, publish: bool = False, images: ImageUploader | None = None
+    ):
         self.show = show
         self.publish = publish
-        self.images = ImageUploader()
+        # Shared with whoever uploads around the writer (a show's artwork), to undo a dry run.
+        self.images = images or ImageUploader()
         self.body_block = EpisodePage._meta.get_field("body").stream_block
         self._speakers: dict[str, tuple] = {}
         self.links = LinkTargets()

@@ -13,7 +13,7 @@ from episodes.importing.feed import Channel
 from episodes.importing.feed_batch import load_channel, lock_refusal, number_episodes, read_entries
 from episodes.importing.feed_extras import FetchedTranscript, Fetcher
 from episodes.importing.feed_items import FeedEntry
-from episodes.importing.feed_show import ShowOutcome, find_show, import_show, slug_for
+from episodes.importing.feed_show import ShowOutcome, import_show, slug_for
 from episodes.importing.lookups import ImageUploader
 from episodes.importing.sources import Failure
 from episodes.importing.writer import EpisodeWriter, Outcome
@@ -98,13 +98,12 @@ class Command(BaseCommand):
         show = shown.show
         results = read_entries(channel, source)
         entries = [entry for entry in results if isinstance(entry, FeedEntry)]
-        number_episodes(find_show(slug), entries)
-        writer = EpisodeWriter(show, publish=publish)
-        writer.images = images
+        number_episodes(show, entries)
+        writer = EpisodeWriter(show, publish=publish, images=images)
         writer.links.expect([entry.article.source_url for entry in entries])
         counts: Counter[str] = Counter()
         failures: list[Failure] = []
-        all_warnings = list(shown.warnings)
+        all_warnings = shown.warnings + warnings
         bar = tqdm(results, desc="importing", unit="item", disable=self.quiet or None)
         with bar:
             for result in bar:
