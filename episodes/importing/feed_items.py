@@ -6,9 +6,9 @@ from episodes.choices import EPISODE_TYPES
 
 from . import metadata
 from .article import Article, ArticleError
-from .body import fill_body, parse_html
 from .feed import Element, FeedItem
 from .fetching import is_web_url
+from .html_content import fill_body, parse_html
 from .limits import check_html, check_size
 from .quotes import squash
 from .wxr import autop

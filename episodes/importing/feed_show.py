@@ -11,10 +11,10 @@ from episodes.choices import APPLE_CATEGORIES, LANGUAGES, PODCAST_TYPES
 from episodes.models import PodcastPage
 
 from .article import ArticleError, RemoteImage
+from .error_messages import describe
 from .feed import Channel
 from .lookups import ImageUploader
 from .richtext import visible_text
-from .validation import describe
 
 FIELDS = [
     "title",

@@ -17,12 +17,12 @@ from episodes.models import (
 )
 
 from .article import Article, ArticleError, Faq, Heading, Paragraph, Picture, Quote
+from .error_messages import describe
 from .links import LinkTargets, unresolved_note
 from .lookups import ImageUploader, person_for_credit, rubric_named, speaker_for
 from .matching import existing_page
 from .outline import excerpt
 from .richtext import sanitize
-from .validation import describe
 
 COMPARED_FIELDS = [
     "title",
