@@ -239,14 +239,6 @@ class EpisodePage(HeadlessMixin, Page):
         choices=EPISODE_EXPLICIT,
         help_text="Apple's explicit flag for this episode; blank follows the show.",
     )
-    guid = models.CharField(
-        "GUID",
-        max_length=255,
-        blank=True,
-        editable=False,
-        db_index=True,
-        help_text="The feed item's GUID, set at first publish; apps track the episode by it.",
-    )
     rubric = models.ForeignKey(
         Rubric, null=True, blank=True, on_delete=models.SET_NULL, related_name="episodes"
     )
@@ -315,6 +307,22 @@ class EpisodePage(HeadlessMixin, Page):
         db_index=True,
         help_text="The article import_episodes read this page from; re-imports update this page.",
     )
+    guid = models.CharField(
+        "feed GUID",
+        max_length=500,
+        blank=True,
+        db_index=True,
+        help_text=(
+            "The item's guid in the show's feed, unique within the show: stored at first "
+            "publish, or kept verbatim from a feed the show was moved from, so podcast apps "
+            "track the same episode."
+        ),
+    )
+    guid_is_permalink = models.BooleanField(
+        "GUID is a permalink",
+        default=False,
+        help_text="The GUID is the episode's web address (isPermaLink in the feed).",
+    )
 
     content_panels = [
         TitleFieldPanel("title", help_text="The episode title as podcast apps show it."),
@@ -346,6 +354,7 @@ class EpisodePage(HeadlessMixin, Page):
             [FieldPanel("season"), FieldPanel("episode_type"), FieldPanel("explicit")],
             heading="Episode",
         ),
+        FieldPanel("guid", read_only=True),
         InlinePanel("host_links", label="Hosts", heading="Hosts"),
         InlinePanel("guest_links", label="Guests", heading="Guests"),
         FieldPanel("tags"),
@@ -426,6 +435,15 @@ class EpisodePage(HeadlessMixin, Page):
         return self.audio_file.url if self.audio_file else self.audio_url
 
     @staticmethod
+    def guid_clash(show, guid: str, exclude_pk=None) -> str:
+        """A message when another episode of the show already has this feed GUID, else ""."""
+        if not guid:
+            return ""
+        siblings = EpisodePage.objects.child_of(show).filter(guid=guid)
+        other = siblings.exclude(pk=exclude_pk).first()
+        return f"Another episode of this show has this GUID: “{other.title}”." if other else ""
+
+    @staticmethod
     def number_clash(show, number: int, exclude_pk=None) -> str:
         """A message when another episode of the show already has this number, else ""."""
         siblings = EpisodePage.objects.child_of(show).filter(episode_number=number)
@@ -438,9 +456,13 @@ class EpisodePage(HeadlessMixin, Page):
         if self.audio_file_id and self.audio_url:
             errors["audio_url"] = "Upload a file or give a URL, not both."
         if self.path and self.depth and self.depth > 1:
-            clash = self.number_clash(self.get_parent(), self.episode_number, exclude_pk=self.pk)
+            show = self.get_parent()
+            clash = self.number_clash(show, self.episode_number, exclude_pk=self.pk)
             if clash:
                 errors["episode_number"] = clash
+            guid_clash = self.guid_clash(show, self.guid, exclude_pk=self.pk)
+            if guid_clash:
+                errors["guid"] = guid_clash
         if errors:
             raise ValidationError(errors)
         fill_blank_audio_details(self)

@@ -286,6 +286,11 @@ IMPORT_MAX_EXPORT_BYTES = int(os.environ.get("IMPORT_MAX_EXPORT_BYTES", "1000000
 IMPORT_MAX_BLOCKS = int(os.environ.get("IMPORT_MAX_BLOCKS", "2000"))
 IMPORT_MAX_ELEMENTS = int(os.environ.get("IMPORT_MAX_ELEMENTS", "50000"))
 IMPORT_MAX_DEPTH = int(os.environ.get("IMPORT_MAX_DEPTH", "100"))
+# `import_feed` (docs/import.md): seconds each request for a feed, its chapters, transcripts
+# and images may take; a feed is bounded by IMPORT_MAX_EXPORT_BYTES, chapters by
+# IMPORT_MAX_ARTICLE_BYTES, transcripts by TRANSCRIPT_MAX_BYTES, images by this.
+IMPORT_FETCH_TIMEOUT = float(os.environ.get("IMPORT_FETCH_TIMEOUT", "10"))
+IMPORT_MAX_IMAGE_BYTES = int(os.environ.get("IMPORT_MAX_IMAGE_BYTES", "10000000"))
 
 # Response cache and HTTP caching of the public API, revalidation webhook (docs/caching.md).
 API_CACHE_ENABLED = os.environ.get("API_CACHE_ENABLED", "true").lower() in ("1", "true", "yes")

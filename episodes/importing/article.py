@@ -70,6 +70,15 @@ class Picture:
     credit: str = ""
 
 
+@dataclass
+class RemoteImage:
+    """An image read from an address (a feed's episode artwork), to be uploaded once."""
+
+    url: str
+    data: bytes
+    alt: str
+
+
 Block = Heading | Paragraph | Quote | Faq | Picture
 
 
@@ -96,6 +105,14 @@ class Article:
     blocks: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     publishable: bool = True
+    # What a podcast feed adds: the item's GUID (the key of re-imports when given) and the
+    # enclosure's declared size and type, the episode type and its artwork.
+    guid: str = ""
+    guid_is_permalink: bool = False
+    episode_type: str = ""
+    audio_size: int | None = None
+    audio_mime_type: str = ""
+    cover: RemoteImage | None = None
 
     def check_complete(self) -> None:
         """Raise ArticleError naming every required piece of metadata the source lacks."""

@@ -61,6 +61,11 @@ class ImageUploader:
         except OSError as error:
             notes.append(f"image {picture.path.name} unreadable ({error.strerror}); left out")
             return None
+        return self.image_from_bytes(data, picture.path.name, picture.alt, notes)
+
+    def image_from_bytes(self, data: bytes, name: str, title: str, notes: list[str]):
+        """The library image holding these bytes, uploaded under `name` if needed."""
+        name = name.rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0][-100:] or "image"
         digest = hashlib.sha1(data, usedforsecurity=False).hexdigest()
         image_model = get_image_model()
         existing = image_model.objects.filter(file_hash=digest).first()
@@ -68,11 +73,11 @@ class ImageUploader:
             return existing
         width, height = get_image_dimensions(io.BytesIO(data))
         if not width or not height:
-            notes.append(f"{picture.path.name} is not an image; left out")
+            notes.append(f"{name} is not an image; left out")
             return None
         image = image_model(
-            title=picture.alt[:255],
-            file=ImageFile(io.BytesIO(data), name=picture.path.name),
+            title=title[:255] or name,
+            file=ImageFile(io.BytesIO(data), name=name),
             file_size=len(data),
             file_hash=digest,
         )

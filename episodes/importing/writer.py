@@ -1,11 +1,9 @@
 """Save an article as an episode of a show: a new page, or a new revision of the same one."""
 
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.text import slugify
 
 from episodes.blocks import values as block_values
@@ -20,7 +18,9 @@ from episodes.models import (
 
 from .article import Article, ArticleError, Faq, Heading, Paragraph, Picture, Quote
 from .error_messages import describe
+from .links import LinkTargets, unresolved_note
 from .lookups import ImageUploader, person_for_credit, rubric_named, speaker_for
+from .matching import existing_page
 from .outline import excerpt
 from .richtext import sanitize
 
@@ -34,7 +34,13 @@ COMPARED_FIELDS = [
     "broadcast_at",
     "audio_url",
     "audio_duration",
+    "audio_size",
+    "audio_mime_type",
     "summary",
+    "guid",
+    "guid_is_permalink",
+    "episode_type",
+    "cover_image_id",
 ]
 
 
@@ -50,19 +56,28 @@ class Outcome:
 class EpisodeWriter:
     """Writes articles into one show, each in its own transaction."""
 
-    def __init__(self, show: PodcastPage, *, publish: bool = False):
+    def __init__(
+        self, show: PodcastPage, *, publish: bool = False, images: ImageUploader | None = None
+    ):
         self.show = show
         self.publish = publish
-        self.images = ImageUploader()
+        # Shared with whoever uploads around the writer (a show's artwork), to undo a dry run.
+        self.images = images or ImageUploader()
         self.body_block = EpisodePage._meta.get_field("body").stream_block
         self._speakers: dict[str, tuple] = {}
+        self.links = LinkTargets()
+        self._unresolved: set[str] = set()
+        # Articles saved with links to the old site's pages that were not imported yet.
+        self.forward_links: dict[str, tuple[Article, set[str]]] = {}
 
     def save(self, article: Article) -> Outcome:
         """Create or update the article's page; ArticleError (and nothing saved) if it can't."""
         mark = self.images.mark()
         try:
             with transaction.atomic():
-                return self._save(article)
+                outcome = self._save(article)
+                self._note_links(article, outcome)
+                return outcome
         except ValidationError as error:
             self.images.forget_written(mark)
             raise ArticleError(describe(error)) from None
@@ -71,11 +86,37 @@ class EpisodeWriter:
             self.images.forget_written(mark)
             raise
 
+    def _note_links(self, article: Article, outcome: Outcome) -> None:
+        self.links.add(article.source_url, outcome.page.pk)
+        self.forward_links.pop(article.location, None)
+        if self._unresolved:
+            self.forward_links[article.location] = (article, set(self._unresolved))
+            outcome.notes.append(unresolved_note(self._unresolved))
+
+    def relink(self) -> list[tuple[Article, Outcome | ArticleError]]:
+        """Save again the articles whose links to the old site now have their imported page.
+
+        Run after a batch: an article may link to one that comes after it. Links that still
+        match no page stay as they are (each save notes them).
+        """
+        results: list[tuple[Article, Outcome | ArticleError]] = []
+        pending = list(self.forward_links.values())
+        for article, unresolved in pending:
+            if not self.links.resolves_any(unresolved):
+                continue
+            try:
+                results.append((article, self.save(article)))
+            except ArticleError as error:
+                results.append((article, error))
+        self.forward_links.clear()
+        return results
+
     def _save(self, article: Article) -> Outcome:
         self._speakers = {}
+        self._unresolved = set()
         self._check_show(article)
         self._check_values(article)
-        existing = self._existing(article)
+        existing = existing_page(self.show, article)
         page = existing.get_latest_revision_as_object() if existing else EpisodePage()
         before = self.snapshot(page) if existing else None
         notes: list[str] = []
@@ -126,6 +167,10 @@ class EpisodeWriter:
             "audio_url": article.audio_url,
             "audio_duration": article.audio_duration,
             "source_url": article.source_url,
+            "guid": article.guid,
+            "audio_size": article.audio_size,
+            "audio_mime_type": article.audio_mime_type,
+            "episode_type": article.episode_type,
         }
         checked = {name for name, value in values.items() if value not in (None, "")}
         errors: dict[str, list[ValidationError]] = {}
@@ -153,30 +198,6 @@ class EpisodeWriter:
                 f"the article belongs to the show “{article.show}”, not “{self.show.title}”"
             )
 
-    def _existing(self, article: Article) -> EpisodePage | None:
-        """The page this article was imported into before (same source or same number)."""
-        candidates = EpisodePage.objects.child_of(self.show).filter(
-            Q(source_url=article.source_url) | Q(episode_number=article.episode_number)
-        )
-        by_source = by_number = None
-        for page in candidates:
-            if page.source_url == article.source_url:
-                by_source = page
-            if page.episode_number == article.episode_number:
-                by_number = page
-        clash = by_source or (
-            by_number
-            and by_number.source_url
-            and not same_source(by_number.source_url, article.source_url)
-        )
-        if by_number and by_number != by_source and clash:
-            origin = f", imported from {by_number.source_url}" if by_number.source_url else ""
-            raise ArticleError(
-                f"episode number {article.episode_number} is already used by another article: "
-                f"“{by_number.title}”{origin}"
-            )
-        return by_source or by_number
-
     def _fill(self, page: EpisodePage, article: Article, notes: list[str], *, new: bool) -> None:
         """Copy the article's metadata; fields the source leaves empty keep the page's values."""
         if article.episode_number is None or article.broadcast_at is None:
@@ -202,8 +223,10 @@ class EpisodeWriter:
             page.audio_url = article.audio_url
         if article.audio_duration:
             page.audio_duration = article.audio_duration
+        self._fill_feed_details(page, article, notes)
         if article.summary_html:
-            page.summary = sanitize(article.summary_html, SUMMARY_FEATURES)[0]
+            summary = sanitize(article.summary_html, SUMMARY_FEATURES)[0]
+            page.summary = self.links.rewrite(summary, self._unresolved)
         if article.tags:
             page.tags.set(article.tags)
         if article.hosts:
@@ -215,6 +238,27 @@ class EpisodeWriter:
                 EpisodeGuest(person=person_for_credit(name)) for name in article.guests
             ]
 
+    def _fill_feed_details(self, page: EpisodePage, article: Article, notes: list[str]) -> None:
+        """What a podcast feed's item adds; GUIDs are kept verbatim, never changed once set."""
+        if article.guid and not page.guid:
+            page.guid = article.guid
+            page.guid_is_permalink = article.guid_is_permalink
+        elif article.guid and page.guid != article.guid:
+            notes.append(f"the page keeps its GUID {page.guid}; the source's {article.guid} is not")
+        if article.episode_type:
+            page.episode_type = article.episode_type
+        if not page.audio_file_id:
+            if article.audio_size is not None:
+                page.audio_size = article.audio_size
+            if article.audio_mime_type:
+                page.audio_mime_type = article.audio_mime_type
+        if article.cover:
+            image = self.images.image_from_bytes(
+                article.cover.data, article.cover.url, article.cover.alt, notes
+            )
+            if image:
+                page.cover_image = image
+
     def _set_body(self, page: EpisodePage, article: Article, notes: list[str], old: list) -> None:
         """Validate the body as the editor would; unchanged blocks keep their ids."""
         raw = [block for item in article.blocks if (block := self._raw_block(item, notes))]
@@ -225,6 +269,7 @@ class EpisodeWriter:
             raise ArticleError(describe(ValidationError({"body": error}), types)) from None
         prepared = self.body_block.get_prep_value(cleaned)
         for new_block, old_block in zip(prepared, old, strict=False):
+            keep_filled_in(new_block, old_block)
             if strip_ids(new_block) == strip_ids(old_block):
                 new_block["id"] = old_block["id"]
         page.body = prepared
@@ -236,7 +281,7 @@ class EpisodeWriter:
                     item.text, f"h{item.level}", item.anchor, item.timestamp
                 )
             case Paragraph():
-                return block_values.paragraph(item.html)
+                return block_values.paragraph(self.links.rewrite(item.html, self._unresolved))
             case Quote():
                 person, name = self._speaker(item.speaker)
                 return block_values.pull_quote(item.text, person, name, item.timestamp)
@@ -247,7 +292,11 @@ class EpisodeWriter:
                     person, name = self._speaker(quote.speaker)
                     items.append(
                         block_values.faq_item(
-                            entry.question, entry.answer_html, quote.text, person, name
+                            entry.question,
+                            self.links.rewrite(entry.answer_html, self._unresolved),
+                            quote.text,
+                            person,
+                            name,
                         )
                     )
                 return block_values.faq(items, title=item.title)
@@ -279,19 +328,21 @@ class EpisodeWriter:
         }
 
 
-def same_source(stored: str, incoming: str) -> bool:
-    """True for the same URL, or for file paths of which one ends with the other.
-
-    Files are known by their path below the folder given on the command line, so the same
-    file reached through a parent or a child folder must still be recognised.
-    """
-    if stored == incoming:
-        return True
-    if not (stored.startswith("file:") and incoming.startswith("file:")):
-        return False
-    ours, theirs = PurePosixPath(stored[5:]).parts, PurePosixPath(incoming[5:]).parts
-    common = min(len(ours), len(theirs))
-    return ours[-common:] == theirs[-common:]
+def keep_filled_in(new: dict, old: dict) -> None:
+    """What the source leaves blank in a block keeps what the page has there: a quote's moment
+    and speaker filled in from the transcript, a heading's moment from the chapters."""
+    if new["type"] != old.get("type") or new["type"] not in ("pull_quote", "heading"):
+        return
+    value, before = new["value"], old.get("value") or {}
+    if value.get("text") != before.get("text"):
+        return
+    if not value.get("timestamp") and before.get("timestamp"):
+        value["timestamp"] = before["timestamp"]
+    unnamed = (
+        new["type"] == "pull_quote" and not value.get("speaker") and not value.get("speaker_name")
+    )
+    if unnamed and before.get("speaker"):
+        value["speaker"] = before["speaker"]
 
 
 def strip_ids(data):

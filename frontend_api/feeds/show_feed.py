@@ -177,7 +177,7 @@ class ShowFeed(Feed):
         return episode.guid or str(episode.translation_key)
 
     def item_guid_is_permalink(self, episode: EpisodePage) -> bool:
-        return False
+        return bool(episode.guid) and episode.guid_is_permalink
 
     def item_pubdate(self, episode: EpisodePage) -> datetime | None:
         return episode.broadcast_at

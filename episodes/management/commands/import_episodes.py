@@ -50,6 +50,8 @@ class Command(BaseCommand):
         reading = tqdm(files, desc="reading", unit="file", disable=quiet or None, leave=False)
         articles = [result for path, root in reading for result in read_file(path, root)]
         writer = EpisodeWriter(show, publish=publish)
+        # Links between the articles of this batch become page links, even to later ones.
+        writer.links.expect([item.source_url for item in articles if isinstance(item, Article)])
         counts: Counter[str] = Counter()
         failures: list[Failure] = []
         # Each article commits on its own; a dry run wraps them all in one transaction to undo.
@@ -67,6 +69,11 @@ class Command(BaseCommand):
                 if not quiet:
                     with tqdm.external_write_mode():
                         self.stdout.write("\n".join(lines))
+            for line, notes, failure in relinked(writer):
+                if failure:
+                    failures.append(failure)
+                if not quiet:
+                    self.stdout.write("\n".join([line, *(f"  note: {note}" for note in notes)]))
             if dry_run:
                 transaction.set_rollback(True)
         if dry_run:
@@ -104,6 +111,18 @@ class Command(BaseCommand):
         if dry_run:
             lines += [f"    {line}" for line in outline(result)[1:]]
         return outcome.status, lines, None
+
+
+def relinked(writer: EpisodeWriter):
+    """(line, notes, failure) for each article saved again because it linked to one imported
+    after it: the link is a page link now."""
+    for article, outcome in writer.relink():
+        if isinstance(outcome, ArticleError):
+            failure = Failure(article.location, f"relinking: {outcome}")
+            yield f"FAILED {failure.location}: {failure.reason}", [], failure
+        else:
+            line = f"relinked #{article.episode_number} {article.title} ({article.location})"
+            yield line, outcome.notes, None
 
 
 @contextlib.contextmanager
