@@ -89,6 +89,11 @@ class PullQuoteBlock(blocks.StructBlock):
         required=False, max_length=120, help_text="Free-text name when the speaker has no profile."
     )
     timestamp = TimestampBlock()
+    soundbite = blocks.BooleanBlock(
+        required=False,
+        help_text="Offer this moment to podcast apps as a soundbite: from its timestamp to the "
+        "end of its words in the transcript, 15 to 120 seconds.",
+    )
 
     class Meta:
         icon = "openquote"

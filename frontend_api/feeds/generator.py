@@ -33,7 +33,7 @@ class PodcastRssFeed(Rss201rev2Feed):
     # Channel extras (feed_extra_kwargs): itunes_author, owner_name, owner_email, artwork_url,
     # category, subcategory, explicit, podcast_type, podcast_guid, locked.
     # Item extras (item_extra_kwargs): episode, season, episode_type, duration, image_url,
-    # content_html, people, chapters_url, transcripts.
+    # content_html, people, chapters_url, transcripts, soundbites.
 
     def write(self, outfile, encoding):
         handler = _TolerantXMLGenerator(outfile, encoding, short_empty_elements=True)
@@ -105,3 +105,9 @@ class PodcastRssFeed(Rss201rev2Feed):
             )
         for transcript in item["transcripts"]:
             handler.addQuickElement("podcast:transcript", None, transcript)
+        for soundbite in item["soundbites"]:
+            attrs = {
+                "startTime": f"{soundbite.start_seconds:.1f}",
+                "duration": f"{soundbite.duration_seconds:.3f}".rstrip("0").rstrip("."),
+            }
+            handler.addQuickElement("podcast:soundbite", soundbite.title, attrs)

@@ -56,6 +56,10 @@ class Feed:
     def channel_artwork(self, href: str) -> dict:
         return self.set_attribute(self.channel, "itunes:image", "href", href)
 
+    def add_soundbite(self, start: str, duration: str) -> dict:
+        etree.SubElement(self.item, PODCAST + "soundbite", startTime=start, duration=duration)
+        return {}
+
     def add_person(self, group: str) -> dict:
         person = etree.SubElement(self.item, PODCAST + "person", group=group, role="host")
         person.text = "Someone"
@@ -128,6 +132,7 @@ CORPUS: dict[str, Mutation] = {
         f.item, "podcast:transcript", "rel", "subtitles"
     ),
     "podcast-numbering-invalid": lambda f: f.set_text(f.item, "podcast:season", "two"),
+    "podcast-soundbite-invalid": lambda f: f.add_soundbite(start="73.0", duration="8.5"),
 }
 
 
