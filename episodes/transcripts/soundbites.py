@@ -145,33 +145,37 @@ def measure_soundbites(
     A marked quote that is not found at its moment, or not 15 to 120 seconds long (the
     transcript was replaced since the editor saved), is left out: it is no soundbite.
     """
-    wanted: list[list[tuple[int, MarkedQuote, int]]] = []
-    for transcript, raw_blocks in episodes:
-        quotes = marked_quotes(raw_blocks) if transcript is not None else []
-        wanted.append(
-            [
-                (transcript.pk, quote, start)
-                for quote in quotes
-                if transcript is not None
-                and (start := timestamp_seconds(quote.timestamp)) is not None
-            ]
-        )
+    wanted = [_marked_moments(transcript, raw_blocks) for transcript, raw_blocks in episodes]
     condition = Q()
-    for transcript_id, _, start in (want for quotes in wanted for want in quotes):
+    for transcript_id, _, start in (moment for moments in wanted for moment in moments):
         condition |= _window(transcript_id, start)
     if not condition:
         return [[] for _ in episodes]
     rows = list(TranscriptCue.objects.filter(condition).order_by("transcript_id", "position"))
     found = []
-    for quotes in wanted:
+    for moments in wanted:
         soundbites = []
-        for transcript_id, quote, start in quotes:
+        for transcript_id, quote, start in moments:
             cues = [_spoken(row) for row in rows if _in_window(row, transcript_id, start)]
             seconds = measured_seconds(cues, quote.text, start)
             if seconds is not None and MIN_SECONDS <= seconds <= MAX_SECONDS:
                 soundbites.append(Soundbite(start, seconds, title_of(quote.text)))
         found.append(soundbites)
     return found
+
+
+def _marked_moments(
+    transcript: Transcript | None, raw_blocks: Iterable[Any]
+) -> list[tuple[int, MarkedQuote, int]]:
+    """(transcript id, quote, start in seconds) of each marked quote that has a moment."""
+    if transcript is None:
+        return []
+    moments = []
+    for quote in marked_quotes(raw_blocks):
+        start = timestamp_seconds(quote.timestamp)
+        if start is not None:
+            moments.append((transcript.pk, quote, start))
+    return moments
 
 
 def _in_window(row: TranscriptCue, transcript_id: int, start: int) -> bool:

@@ -187,7 +187,11 @@ def test_a_chapter_link_chosen_by_the_editor_replaces_the_anchor():
         {"type": "heading", "value": {"text": "Odd", "timestamp": "4:00", "chapter_url": 7}},
     )
     chapters = build_chapters(body, PAGE, "Ep")
-    assert chapters[1] == {"startTime": 120, "title": "Sources", "url": "https://example.org/report"}
+    assert chapters[1] == {
+        "startTime": 120,
+        "title": "Sources",
+        "url": "https://example.org/report",
+    }
     # A stored link that isn't one falls back to the heading's anchor.
     assert chapters[2]["url"] == PAGE + "#odd"
 
@@ -220,6 +224,4 @@ def test_endpoint_gives_each_chapter_its_image_and_link(client, show):
     assert chapters[1]["url"] == "http://localhost:3000/signal-noise/pictures/#studio-tour"
     assert "img" not in chapters[2]
     assert chapters[2]["url"] == "https://example.org/reading-list"
-    assert (rendition.width, rendition.height) == (
-        min(picture.width, picture.height, 1400),
-    ) * 2
+    assert (rendition.width, rendition.height) == (min(picture.width, picture.height, 1400),) * 2
