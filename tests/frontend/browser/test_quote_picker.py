@@ -9,6 +9,7 @@ from episodes.transcripts.parsing import parse
 from episodes.transcripts.storage import store_transcript
 from tests.episodes.test_quote_picker import CONVERSATION
 
+from .conftest import wait_until
 from .test_editor import PASSWORD, log_in, open_editor
 
 
@@ -61,7 +62,10 @@ def test_an_editor_picks_cues_and_the_quote_is_filled_in_and_saved(
     cues.nth(1).click()
     expect(picker.get_by_role("status")).to_have_text("2 cues chosen.")
     shoot(admin, "quote-picker-range-chosen")
+    edits_before = admin.evaluate("window.editsSeen")
     picker.get_by_role("button", name="Insert the selected cues").click()
+    # The filled fields count as the editor's edits (unsaved changes, preview, autosave).
+    wait_until(admin, f"window.editsSeen > {edits_before}")
 
     expect(admin.locator("#body-0-value-text")).to_have_value(
         "Two years in. We were busy, but we were not making any money at all. "
