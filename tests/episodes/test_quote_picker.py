@@ -6,26 +6,13 @@ from django.test import Client
 from episodes import factories as f
 from episodes.transcripts.parsing import parse
 from episodes.transcripts.storage import store_transcript
+from tests.episodes.test_quotes import CONVERSATION as QUOTES_CONVERSATION
 from tests.frontend_api.conftest import editor_of
 
 CUES = "/admin/transcript-cues/"
 QUOTE = "/admin/transcript-cues/quote/"
-CONVERSATION = """WEBVTT
-
-00:00:05.000 --> 00:00:09.500
-<v Alice Martin>So tell me, when did you first raise your prices?
-
-00:00:09.500 --> 00:00:14.000
-<v Ines Duval>Two years in. We were busy, but we were not making
-any money at all.
-
-00:00:14.000 --> 00:00:19.250
-<v Ines Duval>The day we doubled them, we lost one client
-and gained three.
-
-00:01:02.000 --> 00:01:08.000
-<v Speaker 3>Say the number, then stop talking.
-"""
+# The quote tests' conversation, its last words said by a label no person is mapped to.
+CONVERSATION = QUOTES_CONVERSATION.replace("<v Alice Martin>Say", "<v Speaker 3>Say")
 
 
 @pytest.fixture
@@ -119,7 +106,7 @@ def test_a_label_without_a_person_gives_no_speaker(editor_client, transcribed):
     quote = editor_client.get(QUOTE, {"page": transcribed.pk, "first": 3, "last": 3}).json()
     assert quote["person"] is None
     assert quote["speaker_label"] == "Speaker 3"
-    assert quote["timestamp"] == "1:02"
+    assert quote["timestamp"] == "1:02:03"
 
 
 @pytest.mark.parametrize(

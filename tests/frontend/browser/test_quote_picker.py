@@ -39,6 +39,15 @@ def transcribed(wagtail_roots, show):
     return episode, ines
 
 
+def open_picker(admin, index: int):
+    """Opens the index-th quote picker of the editor; the picker and its cue buttons."""
+    picker = admin.locator("[data-quote-picker]").nth(index)
+    picker.get_by_role("button", name="Insert from the transcript").click()
+    cues = picker.get_by_role("list", name="Transcript cues").get_by_role("button")
+    expect(cues).to_have_count(4)
+    return picker, cues
+
+
 def test_an_editor_picks_cues_and_the_quote_is_filled_in_and_saved(
     transcribed, editor, live_server, new_context, shoot
 ):
@@ -46,10 +55,7 @@ def test_an_editor_picks_cues_and_the_quote_is_filled_in_and_saved(
     admin = log_in(new_context(), live_server.url)
     open_editor(admin, f"{live_server.url}/admin/pages/{episode.pk}/edit/")
 
-    picker = admin.locator("[data-quote-picker]").first
-    picker.get_by_role("button", name="Insert from the transcript").click()
-    cues = picker.get_by_role("list", name="Transcript cues").get_by_role("button")
-    expect(cues).to_have_count(4)
+    picker, cues = open_picker(admin, 0)
 
     # Search, choose the cue found, then widen the range from the whole list.
     picker.get_by_role("searchbox", name="Search the transcript").fill("doubled")
@@ -80,10 +86,7 @@ def test_an_editor_picks_cues_and_the_quote_is_filled_in_and_saved(
     shoot(admin, "quote-picker-filled")
 
     # The supporting quote of the FAQ has its own picker, without a timestamp.
-    faq_picker = admin.locator("[data-quote-picker]").nth(1)
-    faq_picker.get_by_role("button", name="Insert from the transcript").click()
-    faq_cues = faq_picker.get_by_role("list", name="Transcript cues").get_by_role("button")
-    expect(faq_cues).to_have_count(4)
+    faq_picker, faq_cues = open_picker(admin, 1)
     faq_cues.nth(3).click()
     faq_picker.get_by_role("button", name="Insert the selected cues").click()
     expect(faq_picker).to_contain_text("“Speaker 3” is not mapped to a person")
@@ -109,9 +112,7 @@ def test_a_soundbite_too_short_is_refused_with_its_reason(
     episode, _ = transcribed
     admin = log_in(new_context(), live_server.url)
     open_editor(admin, f"{live_server.url}/admin/pages/{episode.pk}/edit/")
-    picker = admin.locator("[data-quote-picker]").first
-    picker.get_by_role("button", name="Insert from the transcript").click()
-    cues = picker.get_by_role("list", name="Transcript cues").get_by_role("button")
+    picker, cues = open_picker(admin, 0)
     cues.nth(1).click()
     cues.nth(2).click()
     picker.get_by_role("button", name="Insert the selected cues").click()
