@@ -1,11 +1,16 @@
 """Admin wiring: reviewer links (URLs, page header menu item, audit log actions), the
 revalidation webhooks report, and the podcast feed checks (publish gate and report)."""
 
-from django.http import HttpRequest
-from django.urls import URLResolver, include, path, reverse
+from collections.abc import Iterator
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern, URLResolver, include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from frontend_api.drafts import admin_views
@@ -28,14 +33,16 @@ class ReviewLinksMenuItem(PageMenuItem):
     url_name = "review_links:index"
     priority = 40
 
-    def is_shown(self, user) -> bool:
+    def is_shown(self, user: User) -> bool:
         return issubclass(self.page.specific_class or object, HeadlessPreviewMixin) and (
             can_manage_links(self.page, user)
         )
 
 
 @hooks.register("register_page_header_buttons")
-def review_links_header_button(page, user, view_name, next_url=None):
+def review_links_header_button(
+    page: Page, user: User, view_name: str, next_url: str | None = None
+) -> Iterator[ReviewLinksMenuItem]:
     yield ReviewLinksMenuItem(page=page)
 
 
@@ -53,7 +60,7 @@ def review_links_urls() -> list[URLResolver]:
 
 
 @hooks.register("register_log_actions")
-def review_link_log_actions(actions):
+def review_link_log_actions(actions: Any) -> None:
     actions.register_action(CREATE_ACTION, "Create reviewer link", "Reviewer link created")
     actions.register_action(
         VIEW_ACTION, "View reviewer link", "Draft viewed through a reviewer link"
@@ -92,17 +99,19 @@ def revalidation_report_menu_item() -> MenuItem:
 
 
 @hooks.register("before_publish_page")
-def feed_check_before_publish(request, page):
+def feed_check_before_publish(request: HttpRequest, page: Page) -> HttpResponse | None:
     return gate_publish(request, page)
 
 
 @hooks.register("before_bulk_action")
-def feed_check_before_bulk_publish(request, action_type, objects, action):
+def feed_check_before_bulk_publish(
+    request: HttpRequest, action_type: str, objects: list[Any], action: Any
+) -> HttpResponse | None:
     return gate_bulk_publish(request, action_type, objects, action)
 
 
 @hooks.register("register_admin_urls")
-def feed_checks_urls():
+def feed_checks_urls() -> list[URLPattern | URLResolver]:
     urls = [
         path("", FeedChecksIndexView.as_view(), name="index"),
         path("results/", FeedChecksIndexView.as_view(results_only=True), name="results"),
@@ -117,7 +126,7 @@ def feed_checks_urls():
 
 
 @hooks.register("register_reports_menu_item")
-def feed_checks_menu_item():
+def feed_checks_menu_item() -> MenuItem:
     return MenuItem(
         "Podcast feed checks", reverse("feed_checks:index"), icon_name="warning", order=910
     )

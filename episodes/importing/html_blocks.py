@@ -15,7 +15,7 @@ from .faq import Definitions, Details, FaqBox
 from .limits import BlockCounter
 from .quotes import attribute, parse_quote, squash, valid_timestamp
 from .richtext import sanitize, visible_text
-from .structure import shape
+from .tidying import shape
 
 INLINE = {
     "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font",

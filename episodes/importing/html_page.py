@@ -9,8 +9,8 @@ from django.utils.text import slugify
 
 from . import metadata
 from .article import Article, ArticleError
-from .body import absolute_audio_url, file_source, fill_body, parse_html, read_text
 from .html_blocks import split_inline, text_of
+from .html_content import absolute_audio_url, file_source, fill_body, parse_html, read_text
 from .quotes import attribute, squash
 
 CONTENT_SELECTORS = ["article .entry-content", ".entry-content", ".post-content", "article", "main"]

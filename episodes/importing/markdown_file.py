@@ -10,7 +10,7 @@ from django.utils.text import slugify
 
 from . import metadata
 from .article import Article, ArticleError
-from .body import file_source, fill_body, parse_html, read_text
+from .html_content import file_source, fill_body, parse_html, read_text
 from .limits import check_html, check_indentation
 from .quotes import squash
 

@@ -19,10 +19,10 @@ from episodes.models import (
 )
 
 from .article import Article, ArticleError, Faq, Heading, Paragraph, Picture, Quote
+from .error_messages import describe
 from .lookups import ImageUploader, person_for_credit, rubric_named, speaker_for
 from .outline import excerpt
 from .richtext import sanitize
-from .validation import describe
 
 COMPARED_FIELDS = [
     "title",

@@ -9,7 +9,7 @@ from lxml import etree
 
 from . import metadata
 from .article import Article, ArticleError, unexpected
-from .body import fill_body, parse_html
+from .html_content import fill_body, parse_html
 from .limits import check_file_size, check_html, check_size
 from .quotes import squash
 

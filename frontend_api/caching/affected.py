@@ -1,5 +1,6 @@
 """Widening a change to every page that shows it, with their frontend paths and API URLs."""
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
@@ -64,7 +65,7 @@ def _linking_pages(page_ids: set[int]) -> set[int]:
     return {int(pk) for pk in sources} | {pk for (pk,) in chosen}
 
 
-def _ancestors(tree_paths) -> set[int]:
+def _ancestors(tree_paths: Iterable[str]) -> set[int]:
     """Parents, shows and site roots list their children; the tree root is no page to show."""
     wanted = {path[:end] for path in tree_paths for end in range(2 * STEP, len(path), STEP)}
     return set(Page.objects.filter(path__in=wanted).values_list("pk", flat=True))

@@ -1,6 +1,8 @@
 """Deployment checks: a per-process response cache holds a copy per process and reads the
 content generation on every hit."""
 
+from typing import Any
+
 from django.core import checks
 
 from frontend_api.caching.backend import cache_enabled, per_process_cache
@@ -8,7 +10,7 @@ from frontend_api.conf import api_setting
 
 
 @checks.register(checks.Tags.caches, deploy=True)
-def shared_response_cache(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+def shared_response_cache(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
     # cms.W001 already warns when the default cache is per process.
     if api_setting("API_CACHE_ALIAS") == "default" or not cache_enabled():
         return []

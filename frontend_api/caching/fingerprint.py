@@ -3,6 +3,7 @@
 import functools
 import hashlib
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.signals import setting_changed
@@ -42,7 +43,7 @@ def deployment_fingerprint() -> str:
 
 
 @receiver(setting_changed)
-def settings_changed(setting: str, **kwargs) -> None:
+def settings_changed(setting: str, **kwargs: Any) -> None:
     """Settings only change under tests (override_settings); entries must follow them."""
     if setting in SETTINGS:
         deployment_fingerprint.cache_clear()

@@ -11,8 +11,9 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -35,10 +36,11 @@ class ContentGeneration(models.Model):
         return f"Content generation {self.value}"
 
 
-def advance(cache_missed: bool = False) -> int:
-    """Move the generation on (its own transaction) and return the new value.
+def advance(cache_missed: bool = False, remember: bool = True) -> int:
+    """Move the generation on (in the open transaction, if any) and return the new value.
 
     `cache_missed`: the cache failed to take a change; no mark is coming for this value.
+    `remember`: let this process see the value now (not before its transaction commits).
     """
     updated = ContentGeneration.objects.filter(pk=ROW).update(
         value=F("value") + 1, changed_at=timezone.now()
@@ -48,8 +50,45 @@ def advance(cache_missed: bool = False) -> int:
     value, changed_at = (
         ContentGeneration.objects.filter(pk=ROW).values_list("value", "changed_at").get()
     )
-    _seen.remember(value, changed_at, settled=cache_missed)
+    if remember:
+        _seen.remember(value, changed_at, settled=cache_missed)
     return value
+
+
+def advance_with_change(generation: int | None) -> int | None:
+    """The generation a change's transaction moved on to, moving it on when it has not yet.
+
+    Moved on inside the change's transaction, the durable record commits with the change: if
+    the flush that restamps the cache never runs (the process dies, the database goes away
+    after the commit), the cache is never marked synced with it, and every reader starts
+    afresh after SYNC_GRACE_SECONDS instead of serving what the change made old.
+    `generation` is the value this change's earlier transaction reached, if any.
+    """
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return generation  # committed already: the flush moves the generation on
+    if generation is not None and _advanced_in(connection):
+        return generation
+    transaction.on_commit(_advanced)
+    return advance(remember=False)
+
+
+def committed(value: int) -> int:
+    """Date the generation a change's transaction moved on to at its commit; return it.
+
+    Feeds' Last-Modified follows `changed_at`: the moment the change became visible.
+    """
+    ContentGeneration.objects.filter(pk=ROW, value=value).update(changed_at=timezone.now())
+    _seen.current(0)
+    return value
+
+
+def _advanced() -> None:
+    """Queued on commit only to tell that the open transaction moved the generation on."""
+
+
+def _advanced_in(connection: Any) -> bool:
+    return any(entry[1] is _advanced for entry in connection.run_on_commit)
 
 
 @dataclass

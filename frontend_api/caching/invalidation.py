@@ -1,14 +1,17 @@
 """From model and Wagtail signals to restamped tags and one `pages_changed`, after commit.
 
-Signal receivers (receivers.py) only record what changed; `flush` runs once the transaction
-commits (at once outside a transaction), works out the affected tags, restamps them, then
-tells `pages_changed` receivers. A rolled-back transaction's records are flushed with the
-next commit: restamping a little more than needed is harmless, missing a change is not.
+Signal receivers (receivers.py) only record what changed, and the change's transaction moves the
+content generation on; `flush` runs once the transaction commits (at once outside a
+transaction), works out the affected tags, restamps them, marks the cache synced with that
+generation, then tells `pages_changed` receivers. A flush that never runs leaves the cache
+unsynced, and readers start afresh (generation.py). A rolled-back transaction's records are
+flushed with the next commit: restamping a little more than needed is harmless, missing a
+change is not.
 """
 
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -20,8 +23,7 @@ from cms.cache_backend import faults as cache_faults
 from episodes.models import EpisodePage, EpisodeTag
 from frontend_api.caching import dependencies, generation, versions
 from frontend_api.caching.affected import build_change
-from frontend_api.caching.signals import pages_changed
-from frontend_api.stored.marking import mark_recorded
+from frontend_api.caching.signals import change_recorded, pages_changed
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +43,8 @@ class Pending:
     deleted: dict[int, str] = field(default_factory=dict)
     tags: set[str] = field(default_factory=set)
     shared: bool = False
+    # The content generation the change's last transaction moved on to (generation.py).
+    generation: int | None = None
 
     def __bool__(self) -> bool:
         return bool(self.pages or self.subtrees or self.deleted or self.tags or self.shared)
@@ -63,11 +67,11 @@ def discard_pending() -> None:
 def schedule() -> None:
     """Flush after the current transaction commits (now when none is open), or at the end of
     the surrounding `one_change()`."""
-    # Stored answers go stale in the transaction of the change, before anyone can read it.
-    mark_recorded(pending())
-    if getattr(_state, "batch_depth", 0):
-        return
-    transaction.on_commit(flush, robust=True)
+    record = pending()
+    change_recorded.send(sender=Pending, record=record)
+    record.generation = generation.advance_with_change(record.generation)
+    if not getattr(_state, "batch_depth", 0):
+        transaction.on_commit(flush, robust=True)
 
 
 @contextmanager
@@ -82,11 +86,17 @@ def one_change() -> Iterator[None]:
         yield
     finally:
         _state.batch_depth -= 1
+        # Every record was handed to `change_recorded` when it was made; only the flush waits.
+        # `flush` never raises, and on_commit outside a transaction would connect first: a
+        # database lost after the commit must not turn the committed change into an error.
         if not _state.batch_depth and pending():
-            schedule()
+            if transaction.get_connection().in_atomic_block:
+                transaction.on_commit(flush, robust=True)
+            else:
+                flush()
 
 
-def pages_changed_now(page_ids, subtree: bool = False) -> None:
+def pages_changed_now(page_ids: Iterable[int], subtree: bool = False) -> None:
     """For code that changes pages without Wagtail's signals (queryset updates, raw SQL)."""
     record = pending()
     record.pages.update(page_ids)
@@ -116,7 +126,8 @@ def flush() -> None:
 
 
 def _restamp(record: Pending, rows: dict[int, str]) -> None:
-    """Move the content generation on, then restamp the affected tags in the cache.
+    """Move the content generation on (unless the change's transaction did), then restamp the
+    affected tags in the cache and mark the cache synced with that generation.
 
     When the cache could not take every stamp, the generation moves on again with no cache
     marking it synced: whichever process next reads the cache starts its entries afresh.
@@ -132,7 +143,10 @@ def _restamp(record: Pending, rows: dict[int, str]) -> None:
     for path in record.tree_paths:
         tags |= dependencies.scope_tags_around(path)
     tags |= _related_tags(rows.keys())
-    current = generation.advance()
+    if record.generation is None:
+        current = generation.advance()
+    else:
+        current = generation.committed(record.generation)
     errors_before = cache_faults.count
     try:
         versions.bump(tags)
@@ -160,7 +174,7 @@ def _affected_rows(record: Pending) -> dict[int, str]:
     return rows
 
 
-def _related_tags(page_ids) -> set[str]:
+def _related_tags(page_ids: Iterable[int]) -> set[str]:
     """Fallback tags of the episodes among the pages: their rubric and tag names, now."""
     tags = set()
     for rubric_id in EpisodePage.objects.filter(pk__in=page_ids).values_list(

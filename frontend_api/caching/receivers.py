@@ -1,5 +1,8 @@
 """Which signals mean that public API answers changed; each only records, `flush` does the rest."""
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
@@ -58,7 +61,14 @@ def shared_models() -> list[type[Model]]:
 
 
 @receiver(post_save)
-def page_saved(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+def page_saved(
+    sender: Any,
+    instance: Any,
+    created: bool = False,
+    update_fields: Iterable[str] | None = None,
+    raw: bool = False,
+    **kwargs: Any,
+) -> None:
     if raw or not isinstance(instance, Page):
         return
     if update_fields is not None and set(update_fields) <= DRAFT_FIELDS:
@@ -71,20 +81,24 @@ def page_saved(sender, instance, created=False, update_fields=None, raw=False, *
 
 @receiver(page_published)
 @receiver(page_unpublished)
-def page_state_changed(sender, instance, **kwargs):
+def page_state_changed(sender: Any, instance: Page, **kwargs: Any) -> None:
     pending().pages.add(instance.pk)
     schedule()
 
 
 @receiver(pre_page_move)
-def page_moving(sender, instance, url_path_before, url_path_after, **kwargs):
+def page_moving(
+    sender: Any, instance: Page, url_path_before: str, url_path_after: str, **kwargs: Any
+) -> None:
     record = pending()
     record.tree_paths.add(instance.path)
     record.renames.add((url_path_before, url_path_after))
 
 
 @receiver(post_page_move)
-def page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
+def page_moved(
+    sender: Any, instance: Page, url_path_before: str, url_path_after: str, **kwargs: Any
+) -> None:
     record = pending()
     record.pages.add(instance.pk)
     record.subtrees.add(instance.pk)
@@ -93,7 +107,7 @@ def page_moved(sender, instance, url_path_before, url_path_after, **kwargs):
 
 
 @receiver(page_slug_changed)
-def page_renamed(sender, instance, instance_before, **kwargs):
+def page_renamed(sender: Any, instance: Page, instance_before: Page, **kwargs: Any) -> None:
     record = pending()
     record.pages.add(instance.pk)
     record.subtrees.add(instance.pk)
@@ -102,7 +116,7 @@ def page_renamed(sender, instance, instance_before, **kwargs):
 
 
 @receiver(pre_delete)
-def page_deleting(sender, instance, **kwargs):
+def page_deleting(sender: Any, instance: Any, **kwargs: Any) -> None:
     if not isinstance(instance, Page) or instance.pk in pending().deleted:
         return
     record = pending()
@@ -116,7 +130,7 @@ def page_deleting(sender, instance, **kwargs):
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
-def privacy_changed(sender, instance, raw=False, **kwargs):
+def privacy_changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
     if raw:
         return
     record = pending()
@@ -129,7 +143,13 @@ def privacy_changed(sender, instance, raw=False, **kwargs):
 LAZY_IMAGE_FIELDS = frozenset({"file_size", "file_hash"})
 
 
-def shared_changed(sender, raw=False, created=False, update_fields=None, **kwargs):
+def shared_changed(
+    sender: Any,
+    raw: bool = False,
+    created: bool = False,
+    update_fields: Iterable[str] | None = None,
+    **kwargs: Any,
+) -> None:
     if raw or (update_fields is not None and set(update_fields) <= LAZY_IMAGE_FIELDS):
         return
     if created and sender in (Tag, Person, Rubric):

@@ -1,13 +1,16 @@
-"""`pages_changed`: sent once per committed transaction that changed what the public sees.
+"""`change_recorded`, inside a change's transaction, and `pages_changed`, once it committed.
 
-Receivers get `change`, a PageChange. Connect with
-`pages_changed.connect(receiver)`; the feeds, the webhook and CDN purges all listen here.
+`change_recorded` receivers get `record`, the transaction's Pending so far (the stored answers
+go stale there, before anyone can read the change); an error rolls the change back.
+`pages_changed` is sent once per committed transaction that changed what the public sees;
+receivers get `change`, a PageChange. The feeds, the webhook and CDN purges listen there.
 """
 
 from dataclasses import dataclass, field
 
 from django.dispatch import Signal
 
+change_recorded = Signal()
 pages_changed = Signal()
 
 

@@ -7,7 +7,7 @@ bytes are then stored with the stamps of those tags, unless something changed me
 """
 
 from collections.abc import Iterable
-from typing import cast
+from typing import Any, cast
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from rest_framework.views import APIView
@@ -26,7 +26,7 @@ class CachedViewMixin(APIView):
     cache_tags: set[str]
     cache_expiry: float | None = None
 
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.method not in ("GET", "HEAD"):
             return super().dispatch(request, *args, **kwargs)
         enabled = cache_enabled()

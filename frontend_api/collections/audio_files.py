@@ -23,7 +23,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.http import http_date
 from wagtail import hooks
 from wagtail.documents import get_document_model
-from wagtail.documents.models import document_served
+from wagtail.documents.models import AbstractDocument, document_served
 from wagtail.documents.views.serve import serve as wagtail_serve
 
 RANGE_RE = re.compile(r"bytes=(\d*)-(\d*)")
@@ -102,7 +102,9 @@ def ranged_file_response(
     return response
 
 
-def serve_document(request: HttpRequest, document_id: int, document_filename: str):
+def serve_document(
+    request: HttpRequest, document_id: int, document_filename: str
+) -> HttpResponseBase:
     """Wagtail's document URL: audio on local storage with ranges, the rest as Wagtail does."""
     document = get_object_or_404(get_document_model(), id=document_id)
     if document.filename != document_filename or not _local_audio(document):
@@ -124,7 +126,7 @@ def serve_document(request: HttpRequest, document_id: int, document_filename: st
     return response
 
 
-def _local_audio(document) -> bool:
+def _local_audio(document: AbstractDocument) -> bool:
     if not document.content_type.startswith("audio/"):
         return False
     try:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.admin.widgets import AdminDateTimeInput
@@ -38,7 +39,7 @@ class ReviewLinkForm(forms.ModelForm):
         widgets = {"expires_at": AdminDateTimeInput}
         help_texts = {"note": "Optional: who it is for, or what to look at. Shown to the reviewer."}
 
-    def __init__(self, data: Mapping[str, Any] | None = None, *, page: Page, user) -> None:
+    def __init__(self, data: Mapping[str, Any] | None = None, *, page: Page, user: User) -> None:
         super().__init__(data, instance=ReviewLink(page=page, created_by=user))
         self.user = user
         default_days = settings.REVIEW_LINK_DEFAULT_DAYS

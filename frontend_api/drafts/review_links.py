@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
@@ -18,7 +19,7 @@ VIEW_ACTION = "frontend_api.review_link.view"
 REVOKE_ACTION = "frontend_api.review_link.revoke"
 
 
-def can_manage_links(page: Page, user) -> bool:
+def can_manage_links(page: Page, user: User | AnonymousUser | None) -> bool:
     """Only people who may edit a page may share or revoke its draft."""
     return page.permissions_for_user(user).can_edit()
 
@@ -53,7 +54,11 @@ def issue_link(link: ReviewLink) -> str:
 
 
 def create_link(
-    page: Page, user, expires_at: datetime, revision: Revision | None = None, note: str = ""
+    page: Page,
+    user: User,
+    expires_at: datetime,
+    revision: Revision | None = None,
+    note: str = "",
 ) -> tuple[ReviewLink, str]:
     """A new link validated like the admin form's, and its token."""
     link = ReviewLink(
@@ -84,7 +89,7 @@ def record_view(link: ReviewLink) -> None:
 
 
 @transaction.atomic
-def revoke_link(link: ReviewLink, user) -> None:
+def revoke_link(link: ReviewLink, user: User | AnonymousUser) -> None:
     """Revokes a link at once; revoking twice changes nothing."""
     if not can_manage_links(link.page, user):
         raise PermissionDenied

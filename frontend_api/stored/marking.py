@@ -1,8 +1,9 @@
 """Stored answers go stale in the transaction of the change that makes them old.
 
 The signal receivers of the response cache (caching/receivers.py) record every change;
-`caching.invalidation.schedule` hands each record here at once, still inside the change's
-transaction, and the pages it affects are widened the way the cache's are (caching/affected.py).
+`caching.invalidation.schedule` sends each record (`change_recorded`, stored/receivers.py) at
+once, still inside the change's transaction, and the pages it affects are widened the way the
+cache's are (caching/affected.py).
 """
 
 import threading

@@ -1,14 +1,20 @@
-"""After each committed change: mark its pages' stored answers stale again, queue re-renders."""
+"""Stored answers go stale inside each change's transaction; after commit, re-renders are queued."""
 
 from typing import Any
 
 from django.dispatch import receiver
 
-from frontend_api.caching.signals import PageChange, pages_changed
+from frontend_api.caching.invalidation import Pending
+from frontend_api.caching.signals import PageChange, change_recorded, pages_changed
 from frontend_api.conf import api_setting
-from frontend_api.stored.marking import mark_pages
+from frontend_api.stored.marking import mark_pages, mark_recorded
 from frontend_api.stored.models import StoredPage
 from frontend_api.stored.tasks import rerender
+
+
+@receiver(change_recorded, dispatch_uid="stored-representations-stale")
+def mark_stale(sender: Any, record: Pending, **kwargs: Any) -> None:
+    mark_recorded(record)
 
 
 @receiver(pages_changed, dispatch_uid="stored-representations")

@@ -1,5 +1,7 @@
 """A changed transcript or speaker mapping changes its episode's API answers and feed."""
 
+from typing import Any
+
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -9,7 +11,7 @@ from frontend_api.caching.invalidation import pending, schedule
 
 @receiver(post_save, sender=Transcript, dispatch_uid="api-cache-transcript-saved")
 @receiver(post_delete, sender=Transcript, dispatch_uid="api-cache-transcript-deleted")
-def transcript_changed(sender, instance: Transcript, raw: bool = False, **kwargs) -> None:
+def transcript_changed(sender: Any, instance: Transcript, raw: bool = False, **kwargs: Any) -> None:
     if raw:
         return
     pending().pages.add(instance.episode_id)
@@ -17,7 +19,9 @@ def transcript_changed(sender, instance: Transcript, raw: bool = False, **kwargs
 
 
 @receiver(post_save, sender=TranscriptSpeaker, dispatch_uid="api-cache-speaker-saved")
-def speaker_changed(sender, instance: TranscriptSpeaker, raw: bool = False, **kwargs) -> None:
+def speaker_changed(
+    sender: Any, instance: TranscriptSpeaker, raw: bool = False, **kwargs: Any
+) -> None:
     if raw:
         return
     episode_id = (

@@ -1,6 +1,8 @@
 """manage.py validate_feed <show-slug>: the show's feed against the distribution rules."""
 
-from django.core.management.base import BaseCommand, CommandError
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from episodes.models import PodcastPage
 from frontend_api.feeds.validation.building import check_show
@@ -16,10 +18,10 @@ class Command(BaseCommand):
         "Podcast Index. Exits 1 when an error would make apps reject the feed."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("show", help="the show's slug, as in /feeds/<slug>/")
 
-    def handle(self, *args, show: str, **options):
+    def handle(self, *args: Any, show: str, **options: Any) -> None:
         shows = list(PodcastPage.objects.filter(slug=show))
         if not shows:
             raise CommandError(f"No show has the slug “{show}”.", returncode=NO_SUCH_SHOW)
