@@ -3,12 +3,15 @@
 from functools import reduce
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks.stream_block import StreamBlockValidationError, StreamValue
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 from .blocks import combine_errors, timestamp_errors
 from .blocks.quotes import quote_keys
 from .transcripts.models import Transcript
+from .transcripts.soundbites import body_problems as soundbite_problems
 
 
 class EpisodePageForm(WagtailAdminPageForm):
@@ -23,6 +26,7 @@ class EpisodePageForm(WagtailAdminPageForm):
             if clash:
                 self.add_error("episode_number", clash)
         self.check_timestamps(cleaned_data)
+        self.check_soundbites(cleaned_data)
         if "action-publish" in self.data and settings.QUOTES_MUST_BE_VERIFIED:
             self.check_quotes_verified(cleaned_data)
         return cleaned_data
@@ -56,6 +60,24 @@ class EpisodePageForm(WagtailAdminPageForm):
         beyond = timestamp_errors(body, int(duration.total_seconds()))
         if beyond:
             self.add_error("body", StreamBlockValidationError(block_errors=beyond))
+
+    def check_soundbites(self, cleaned_data) -> None:
+        """Pull quotes marked as soundbites must be found in the transcript at their moment
+        and last 15 to 120 seconds (episodes/transcripts/soundbites.py); checked in the posted
+        body even when it has errors of its own, like the timestamps."""
+        if "body" not in self.fields:
+            return
+        body = cleaned_data["body"] if "body" in cleaned_data else self["body"].data
+        if not isinstance(body, StreamValue):
+            return
+        transcript = Transcript.objects.filter(episode_id=self.instance.pk).first()
+        problems = soundbite_problems(body, transcript)
+        if problems:
+            errors = {
+                index: StructBlockValidationError({"soundbite": ValidationError(problem)})
+                for index, problem in problems.items()
+            }
+            self.add_error("body", StreamBlockValidationError(block_errors=errors))
 
     def _post_clean(self):
         super()._post_clean()

@@ -391,6 +391,7 @@ class EpisodePage(HeadlessMixin, Page):
         APIField("broadcast_at"),
         APIField("audio"),
         APIField("transcript"),
+        APIField("soundbites"),
         APIField("cover_image"),
         APIField("summary"),
         APIField("hosts"),

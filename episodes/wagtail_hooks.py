@@ -14,6 +14,7 @@ from .audio.tasks import probe_after_commit
 from .models import EpisodePage
 from .snippets import Person, Rubric
 from .transcripts.admin import TranscriptViewSet
+from .transcripts.picker import picker_urls
 
 
 class EpisodeListingViewSet(PageListingViewSet):
@@ -79,6 +80,12 @@ def register_episode_listing():
 @hooks.register("register_admin_viewset")
 def register_transcripts():
     return TranscriptViewSet()
+
+
+@hooks.register("register_admin_urls")
+def transcript_picker_urls():
+    """The quote blocks' "Insert from the transcript" endpoints."""
+    return picker_urls()
 
 
 @hooks.register("after_create_page")

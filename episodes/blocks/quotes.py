@@ -2,8 +2,13 @@
 
 from typing import Any
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.functional import cached_property
 from wagtail import blocks
+from wagtail.admin.telepath import register
+from wagtail.blocks.struct_block import StructBlockAdapter
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .api import api_object, nullable, quote_key, quote_verified
@@ -89,6 +94,11 @@ class PullQuoteBlock(blocks.StructBlock):
         required=False, max_length=120, help_text="Free-text name when the speaker has no profile."
     )
     timestamp = TimestampBlock()
+    soundbite = blocks.BooleanBlock(
+        required=False,
+        help_text="Offer this moment to podcast apps as a soundbite: from its timestamp to the "
+        "end of its words in the transcript, 15 to 120 seconds.",
+    )
 
     class Meta:
         icon = "openquote"
@@ -147,3 +157,30 @@ class SupportingQuoteBlock(blocks.StructBlock):
         speaker = speaker_representation(value.get("speaker"), data["speaker_name"])
         verified = quote_verified(context, supporting_quote_key(value))
         return {"text": data["text"], "speaker": speaker, "verified": verified}
+
+
+class QuotePickerAdapter(StructBlockAdapter):
+    """The quote blocks' editor, with "Insert from the transcript" (static/episodes/js)."""
+
+    js_constructor = "episodes.blocks.QuoteFromTranscript"
+
+    def js_args(self, block):
+        name, children, meta = super().js_args(block)
+        meta["transcriptPicker"] = {
+            "cuesUrl": reverse("transcript_cues"),
+            "quoteUrl": reverse("transcript_cue_quote"),
+            "hasTimestamp": "timestamp" in block.child_blocks,
+        }
+        return [name, children, meta]
+
+    @cached_property
+    def media(self):
+        struct_media = super().media
+        return forms.Media(
+            js=[*struct_media._js, "episodes/js/quote-picker.js"],
+            css={"all": ["episodes/css/quote-picker.css"]},
+        )
+
+
+register(QuotePickerAdapter(), PullQuoteBlock)
+register(QuotePickerAdapter(), SupportingQuoteBlock)

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
 
 from .api import HTML, api_object, api_resolver, nullable
@@ -43,6 +44,13 @@ class HeadingBlock(blocks.StructBlock):
         help_text="Optional link target (lowercase-with-dashes); made from the text if empty.",
     )
     timestamp = TimestampBlock(help_text="Optional: where this section starts in the audio.")
+    chapter_image = ImageChooserBlock(
+        required=False, help_text="Optional: the picture podcast apps show during this chapter."
+    )
+    chapter_url = blocks.URLBlock(
+        required=False,
+        help_text="Optional: a page about this chapter's topic; else the article at this heading.",
+    )
 
     class Meta:
         icon = "title"
@@ -60,7 +68,8 @@ class HeadingBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None) -> dict[str, Any]:
         data = super().get_api_representation(value, context)
-        # The body fills in generated anchors, which need the whole page to stay unique.
+        # The body fills in generated anchors, which need the whole page to stay unique. The
+        # chapter image and link are for the chapters file, not the article's shape.
         return {
             "text": data["text"],
             "level": heading_level(data["level"]),

@@ -8,9 +8,25 @@ def block(block_type: str, value: dict) -> dict:
     return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
 
 
-def heading(text: str, level: str = "h2", anchor: str = "", timestamp: str = "") -> dict:
+def heading(
+    text: str,
+    level: str = "h2",
+    anchor: str = "",
+    timestamp: str = "",
+    chapter_image=None,
+    chapter_url: str = "",
+) -> dict:
+    """A heading; `chapter_image` is an image (stored by its id) or None."""
     return block(
-        "heading", {"text": text, "level": level, "anchor": anchor, "timestamp": timestamp}
+        "heading",
+        {
+            "text": text,
+            "level": level,
+            "anchor": anchor,
+            "timestamp": timestamp,
+            "chapter_image": chapter_image.pk if chapter_image else None,
+            "chapter_url": chapter_url,
+        },
     )
 
 
@@ -18,7 +34,9 @@ def paragraph(html: str) -> dict:
     return block("paragraph", {"text": html})
 
 
-def pull_quote(text: str, speaker=None, speaker_name: str = "", timestamp: str = "") -> dict:
+def pull_quote(
+    text: str, speaker=None, speaker_name: str = "", timestamp: str = "", soundbite: bool = False
+) -> dict:
     """A quote; `speaker` is a Person (stored by its id) or None."""
     return block(
         "pull_quote",
@@ -27,6 +45,7 @@ def pull_quote(text: str, speaker=None, speaker_name: str = "", timestamp: str =
             "speaker": speaker.pk if speaker else None,
             "speaker_name": speaker_name,
             "timestamp": timestamp,
+            "soundbite": soundbite,
         },
     )
 

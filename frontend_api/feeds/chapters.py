@@ -8,6 +8,7 @@ from wagtail.blocks.stream_block import StreamValue
 
 from episodes.blocks import heading_anchors, parse_timestamp
 from episodes.models import EpisodePage, PodcastPage
+from frontend_api.feeds.media import CHAPTER_IMAGE_SPEC, images_with, rendition_url
 
 CHAPTERS_VERSION = "1.2.0"
 
@@ -56,8 +57,20 @@ def section_start(blocks: Sequence[Mapping[str, Any]], index: int) -> int | None
     return min(moments, default=None)
 
 
-def build_chapters(body: StreamValue | None, page_url: str) -> list[dict]:
-    """One chapter per heading that has a moment in the audio, in audio order."""
+def chapter_image_ids(body: StreamValue | None) -> set[int]:
+    """The ids of the images editors chose for chapters."""
+    ids = {block["value"].get("chapter_image") for block in raw_blocks(body)}
+    return {pk for pk in ids if isinstance(pk, int) and not isinstance(pk, bool)}
+
+
+def build_chapters(
+    body: StreamValue | None,
+    page_url: str,
+    opening_title: str = "",
+    image_urls: Mapping[int, str] | None = None,
+) -> list[dict]:
+    """One chapter per heading that has a moment in the audio, in audio order, opened by a
+    chapter at 0 titled `opening_title` when the first heading starts later."""
     blocks = raw_blocks(body)
     headings = [
         SimpleNamespace(block_type="heading", value=block["value"], id=block.get("id"))
@@ -72,13 +85,33 @@ def build_chapters(body: StreamValue | None, page_url: str) -> list[dict]:
         start = section_start(blocks, index)
         if start is None:
             continue
-        chapter = {"startTime": start, "title": block["value"]["text"].strip()}
-        anchor = anchors.get(block.get("id"))
-        if page_url and anchor:
-            chapter["url"] = f"{page_url}#{anchor}"
+        chapter: dict[str, Any] = {"startTime": start, "title": block["value"]["text"].strip()}
+        image_id = block["value"].get("chapter_image")
+        image_url = image_urls.get(image_id) if image_urls and isinstance(image_id, int) else ""
+        if image_url:
+            chapter["img"] = image_url
+        url = _url(block["value"].get("chapter_url")) or _anchor_url(page_url, anchors, block)
+        if url:
+            chapter["url"] = url
         chapters.append(chapter)
     chapters.sort(key=lambda chapter: chapter["startTime"])
-    return _first_per_moment(chapters)
+    chapters = _first_per_moment(chapters)
+    if chapters and chapters[0]["startTime"] > 0:
+        # Players show the first chapter from the start: without one at 0, the opening
+        # minutes would carry the title of a section not yet begun.
+        opening = {"startTime": 0, "title": opening_title or "Opening"}
+        chapters.insert(0, {**opening, **({"url": page_url} if page_url else {})})
+    return chapters
+
+
+def _url(value: Any) -> str:
+    """An editor's chapter link (checked as a URL when saved), or "" for anything else."""
+    return value.strip() if isinstance(value, str) and value.strip().startswith("http") else ""
+
+
+def _anchor_url(page_url: str, anchors: Mapping[str | None, str], block: Mapping) -> str:
+    anchor = anchors.get(block.get("id"))
+    return f"{page_url}#{anchor}" if page_url and anchor else ""
 
 
 def _first_per_moment(chapters: Iterable[dict]) -> list[dict]:
@@ -92,6 +125,15 @@ def _first_per_moment(chapters: Iterable[dict]) -> list[dict]:
     return kept
 
 
+def chapter_image_urls(body: StreamValue | None) -> dict[int, str]:
+    """The chapter images' rendition URLs by image id, in one query with their renditions."""
+    ids = chapter_image_ids(body)
+    if not ids:
+        return {}
+    images = images_with(CHAPTER_IMAGE_SPEC).filter(pk__in=ids)
+    return {image.pk: rendition_url(image, CHAPTER_IMAGE_SPEC) for image in images}
+
+
 def chapters_document(episode: EpisodePage, show: PodcastPage, page_url: str) -> dict:
     """The whole JSON chapters file for an episode."""
     return {
@@ -99,5 +141,7 @@ def chapters_document(episode: EpisodePage, show: PodcastPage, page_url: str) ->
         "title": episode.title,
         "podcastName": show.title,
         "author": show.author,
-        "chapters": build_chapters(episode.body, page_url),
+        "chapters": build_chapters(
+            episode.body, page_url, episode.title, chapter_image_urls(episode.body)
+        ),
     }

@@ -36,7 +36,7 @@ class PodcastRssFeed(Rss201rev2Feed):
     # category, subcategory, explicit, podcast_type, podcast_guid, locked, the distribution
     # tags' (distribution.channel_distribution); websub_hubs and uses_podping (add_ping_elements).
     # Item extras (item_extra_kwargs): episode, season, season_name, explicit, episode_type,
-    # duration, image_url, content_html, people, chapters_url, transcripts.
+    # duration, image_url, content_html, people, chapters_url, transcripts, soundbites.
 
     def write(self, outfile, encoding):
         handler = _TolerantXMLGenerator(outfile, encoding, short_empty_elements=True)
@@ -119,3 +119,9 @@ class PodcastRssFeed(Rss201rev2Feed):
             )
         for transcript in item["transcripts"]:
             handler.addQuickElement("podcast:transcript", None, transcript)
+        for soundbite in item["soundbites"]:
+            attrs = {
+                "startTime": f"{soundbite.start_seconds:.1f}",
+                "duration": f"{soundbite.duration_seconds:.3f}".rstrip("0").rstrip("."),
+            }
+            handler.addQuickElement("podcast:soundbite", soundbite.title, attrs)

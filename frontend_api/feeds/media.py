@@ -10,6 +10,8 @@ from frontend_api.loading.links import absolute_url
 ARTWORK_SPEC = "fill-3000x3000|format-jpeg"
 PERSON_SPEC = "fill-400x400|format-jpeg"
 BODY_IMAGE_SPEC = "width-800|format-jpeg"
+# Chapter art is shown in place of the artwork while the chapter plays: square, like it.
+CHAPTER_IMAGE_SPEC = "fill-1400x1400|format-jpeg"
 
 
 def rendition_url(image: AbstractImage | None, spec: str) -> str:

@@ -16,9 +16,10 @@ from django.utils.feedgenerator import Enclosure
 from episodes.choices import split_apple_category
 from episodes.models import EpisodeGuest, EpisodeHost, EpisodePage, PodcastPage
 from episodes.transcripts.models import Transcript
+from episodes.transcripts.soundbites import measure_soundbites
 from frontend_api.feeds import freshness
 from frontend_api.feeds.article import ArticleRenderer
-from frontend_api.feeds.chapters import build_chapters
+from frontend_api.feeds.chapters import build_chapters, raw_blocks
 from frontend_api.feeds.distribution import channel_distribution, season_names
 from frontend_api.feeds.generator import PodcastRssFeed
 from frontend_api.feeds.media import ARTWORK_SPEC, PERSON_SPEC, image_prefetch, rendition_url
@@ -60,6 +61,14 @@ def _people(links: Iterable[Any], role: str) -> list[dict]:
             }
         )
     return people
+
+
+def _transcript(episode: EpisodePage) -> Transcript | None:
+    """The episode's parsed transcript, joined by the episodes query."""
+    try:
+        return episode.transcript
+    except Transcript.DoesNotExist:
+        return None
 
 
 class ShowFeed(Feed):
@@ -120,6 +129,12 @@ class ShowFeed(Feed):
         self.article = ArticleRenderer(
             self.episodes, lambda sources: expand_rich_text(sources, request)
         )
+        measured = measure_soundbites(
+            [(_transcript(episode), raw_blocks(episode.body)) for episode in self.episodes]
+        )
+        self.soundbites = {
+            episode.pk: found for episode, found in zip(self.episodes, measured, strict=True)
+        }
 
     # Channel
 
@@ -192,10 +207,7 @@ class ShowFeed(Feed):
     def _transcripts(self, episode: EpisodePage) -> list[dict]:
         """The podcast:transcript attributes: every format of a parsed transcript, else the
         file as is; none for a file in a restricted collection."""
-        try:
-            transcript = episode.transcript
-        except Transcript.DoesNotExist:
-            transcript = None
+        transcript = _transcript(episode)
         document = None if episode.transcript_private else episode.transcript_file
         details = episode_transcript(transcript, document, self.show.language, episode.pk)
         if details is None:
@@ -224,4 +236,5 @@ class ShowFeed(Feed):
             + _people(episode.guest_links.all(), "guest"),
             "chapters_url": chapters_url(self.show, episode) if has_chapters else "",
             "transcripts": self._transcripts(episode),
+            "soundbites": self.soundbites[episode.pk],
         }

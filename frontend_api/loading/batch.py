@@ -21,6 +21,7 @@ from wagtail.models import Page
 from episodes.models import EpisodePage, Person, PodcastPage
 from episodes.rules import fallback_related, recency
 from episodes.transcripts.models import Transcript
+from episodes.transcripts.soundbites import Soundbite, measure_soundbites
 from frontend_api.conf import api_setting, image_specs
 from frontend_api.loading.images import image_representation
 from frontend_api.loading.links import frontend_url
@@ -45,6 +46,7 @@ class PageBatch:
         self.rich_text_resolver = RichTextResolver(self.references)
         self._streams: dict[int, StreamValue] = {}
         self._bodies: dict[int, list[dict]] = {}
+        self._soundbites: dict[int, list[Soundbite]] | None = None
         # Pages are keyed by id(), so hold on to them while the batch lives.
         self._keep: list[Page] = []
 
@@ -211,6 +213,20 @@ class PageBatch:
         """The people speaking in the transcript; unmapped labels are never among them."""
         return self._people(self.transcript_person_ids(page))
 
+    def soundbites(self, page: EpisodePage) -> list[Soundbite]:
+        """The episode's soundbites, measured for every episode of the batch in one query."""
+        if self._soundbites is None or id(page) not in self._soundbites:
+            episodes = [kept for kept in self._keep if isinstance(kept, EpisodePage)]
+            if page not in episodes:
+                episodes.append(page)
+            measured = measure_soundbites(
+                [(self.transcript(episode), _raw_body(episode)) for episode in episodes]
+            )
+            self._soundbites = {
+                id(episode): found for episode, found in zip(episodes, measured, strict=True)
+            }
+        return self._soundbites[id(page)]
+
     def related_pages(self, page: EpisodePage) -> list[EpisodePage]:
         """The editor's choice when there is one, else recent episodes of the rubric or tags."""
         ids = self.related_ids(page)
@@ -290,6 +306,12 @@ class PageBatch:
         """Minutes to read the article, rounded up; 0 for an empty one."""
         words = sum(len(WORD_RE.findall(text)) for text in _texts(self.body(page)))
         return math.ceil(words / api_setting("API_WORDS_PER_MINUTE"))
+
+
+def _raw_body(page: Page) -> list:
+    """The page's stored body blocks, as saved."""
+    body = getattr(page, "body", None)
+    return list(body.raw_data) if isinstance(body, StreamValue) else []
 
 
 TEXT_KEYS = frozenset({"text", "question", "answer", "caption", "title"})

@@ -177,6 +177,24 @@ class TranscriptField(BatchField):
         return {"language": details["language"], "speakers": speakers, **details}
 
 
+class SoundbitesField(BatchField):
+    """The pull quotes offered to podcast apps as soundbites, measured in the transcript."""
+
+    schema = {
+        "type": "array",
+        "items": api_object(
+            {
+                "text": STRING,
+                "start_seconds": {"type": "integer", "minimum": 0},
+                "duration_seconds": {"type": "number", "minimum": 15, "maximum": 120},
+            }
+        ),
+    }
+
+    def represent(self, batch, page: EpisodePage):
+        return [soundbite.as_api() for soundbite in batch.soundbites(page)]
+
+
 class ImageField(BatchField):
     """An image foreign key of the page, as renditions."""
 
@@ -352,6 +370,7 @@ COMPUTED_FIELDS: dict[str, type[BatchField]] = {
     "headline": HeadlineField,
     "audio": AudioField,
     "transcript": TranscriptField,
+    "soundbites": SoundbitesField,
     "cover_image": ImageField,
     "artwork": ImageField,
     "summary": RichTextField,

@@ -31,7 +31,7 @@ GOLDEN_TRANSCRIPT = """WEBVTT
 00:00:04.250 --> 00:00:09.125
 <v Speaker 2>Thank you for having me.
 
-00:01:02.000 --> 00:01:05.500
+00:01:02.000 --> 00:01:20.500
 <v Host Person>Listening comes first, always.
 """
 
@@ -161,7 +161,7 @@ def golden_site(settings, tmp_path, db):
     episode.tags.add("markets", "audio")
     episode.save()
     # "Speaker 2" matches no person: the API names Host Person only. The first pull quote is
-    # found there (verified); the others are not.
+    # found there (verified), and its cue makes it an 18.5-second soundbite; the others are not.
     cues = parse(GOLDEN_TRANSCRIPT, "vtt")
     store_transcript(episode, cues, "vtt", "", "golden.vtt")
     for page in (home, show, linked, episode):

@@ -62,7 +62,10 @@ def full_body(*, people, images, linked_page, document) -> list[dict]:
             "paragraph-1",
         ),
         with_id(f.heading("A detail", level="h3"), "heading-2"),
-        with_id(f.pull_quote("Listening comes first.", speaker=host, timestamp="1:02"), "quote-1"),
+        with_id(
+            f.pull_quote("Listening comes first.", speaker=host, timestamp="1:02", soundbite=True),
+            "quote-1",
+        ),
         with_id(f.pull_quote("Nobody asked me.", speaker_name="A listener"), "quote-2"),
         with_id(f.image(images[0], alt="A chart", caption="The chart", credit="Studio"), "image-1"),
         with_id(f.embed(EMBED_URL), "embed-1"),

@@ -686,6 +686,11 @@ export interface components {
                 /** Format: uri */
                 url: string;
             } | null;
+            soundbites?: {
+                duration_seconds: number;
+                start_seconds: number;
+                text: string;
+            }[];
             summary?: string;
             tags?: string[];
             title: string;
@@ -815,6 +820,11 @@ export interface components {
                 /** Format: uri */
                 url: string;
             } | null;
+            soundbites?: {
+                duration_seconds: number;
+                start_seconds: number;
+                text: string;
+            }[];
             summary?: string;
             tags?: string[];
             title: string;
@@ -1089,6 +1099,11 @@ export interface components {
                 /** Format: uri */
                 url: string;
             } | null;
+            soundbites?: {
+                duration_seconds: number;
+                start_seconds: number;
+                text: string;
+            }[];
             summary?: string;
             tags?: string[];
             title: string;

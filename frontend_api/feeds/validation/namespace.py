@@ -129,3 +129,32 @@ def podcast_numbering(feed: FeedDocument) -> Findings:
                 yield f"podcast:episode “{episode.text}” is not a number.", item
             if len(episode.get("display") or "") > 32:
                 yield "The episode's display label is longer than 32 characters.", item
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    try:
+        return Decimal((text or "").strip())
+    except InvalidOperation:
+        return None
+
+
+@rule(
+    "podcast-soundbite-invalid",
+    ERROR,
+    "podcast:soundbite has decimal startTime ≥ 0 and duration (15 to 120 seconds recommended), "
+    "and a title of at most 128 characters.",
+)
+def podcast_soundbite(feed: FeedDocument):
+    for item in feed.items:
+        for soundbite in feed.findall(item, "podcast:soundbite"):
+            start = _decimal(soundbite.get("startTime"))
+            duration = _decimal(soundbite.get("duration"))
+            if start is None or start < 0:
+                yield f"The soundbite startTime “{soundbite.get('startTime')}” is not a time.", item
+            if duration is None or not 15 <= duration <= 120:
+                yield (
+                    f"The soundbite duration “{soundbite.get('duration')}” is not 15 to 120.",
+                    item,
+                )
+            if len(soundbite.text or "") > 128:
+                yield "The soundbite's title is longer than 128 characters.", item

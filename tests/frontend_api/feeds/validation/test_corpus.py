@@ -61,6 +61,10 @@ class Feed:
         etree.SubElement(self.channel, f"{{{NAMESPACES[prefix]}}}{name}").text = text
         return {}
 
+    def add_soundbite(self, start: str, duration: str) -> dict:
+        etree.SubElement(self.item, PODCAST + "soundbite", startTime=start, duration=duration)
+        return {}
+
     def add_person(self, group: str) -> dict:
         person = etree.SubElement(self.item, PODCAST + "person", group=group, role="host")
         person.text = "Someone"
@@ -155,6 +159,7 @@ CORPUS: dict[str, Mutation] = {
     ),
     "new-feed-url-invalid": lambda f: f.add("itunes:new-feed-url", "feeds.example.net/signal"),
     "feed-moved": lambda f: f.add("itunes:new-feed-url", "https://feeds.example.net/signal"),
+    "podcast-soundbite-invalid": lambda f: f.add_soundbite(start="73.0", duration="8.5"),
 }
 
 
