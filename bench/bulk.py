@@ -151,9 +151,7 @@ class BulkBuilder:
             plan += row
 
     def link(self, target: int, n: int) -> str:
-        return (
-            f'<a linktype="page" id="{target}">the episode on {SUBJECTS[n % len(SUBJECTS)]}</a>'
-        )
+        return f'<a linktype="page" id="{target}">the episode on {SUBJECTS[n % len(SUBJECTS)]}</a>'
 
     def body(self, n: int, targets: list[int]) -> list[dict]:
         """About 20 blocks: three sections with linked paragraphs and quotes, an image, an FAQ."""
@@ -183,9 +181,7 @@ class BulkBuilder:
             if section == 1:
                 body.append(f.heading("What they would do again", "h3"))
                 body.append(
-                    f.paragraph(
-                        f"<p>{sentence(n + 7)} Compare {self.link(targets[3], n + 1)}.</p>"
-                    )
+                    f.paragraph(f"<p>{sentence(n + 7)} Compare {self.link(targets[3], n + 1)}.</p>")
                 )
             if section == 0:
                 body.append(
@@ -196,19 +192,17 @@ class BulkBuilder:
                         credit="Studio",
                     )
                 )
-        body.append(
-            f.faq(
-                [
-                    f.faq_item(
-                        f"How did they approach {SUBJECTS[(n + i) % len(SUBJECTS)]}?",
-                        f"<p>{sentence(n + i)} More in {self.link(targets[4 + i], n + i)}.</p>",
-                        quote=sentence(n + i + 3),
-                        speaker=people[self.show_count + (n + i + 1) % 30],
-                    )
-                    for i in range(3)
-                ]
+        questions = [
+            f.faq_item(
+                f"How did they approach {SUBJECTS[(n + i) % len(SUBJECTS)]}?",
+                f"<p>{sentence(n + i)} More in {self.link(targets[4 + i], n + i)}.</p>",
+                quote=sentence(n + i + 3),
+                speaker=people[self.show_count + (n + i + 1) % 30],
             )
-        )
+            for i in range(3)
+        ]
+        # Items with ids, as the admin saves a list (without, each read invents new ones).
+        body.append(f.faq([f.block("item", question) for question in questions]))
         return body
 
     def episodes(self) -> int:
@@ -243,7 +237,9 @@ class BulkBuilder:
         show = self.shows[show_index]
         siblings = self.show_episode_ids[show_index]
         # Links and related episodes point at neighbours in the same show, older and newer.
-        targets = [siblings[(number - 1 + step) % len(siblings)] for step in (1, -1, 2, -2, 3, -3, 4)]
+        targets = [
+            siblings[(number - 1 + step) % len(siblings)] for step in (1, -1, 2, -2, 3, -3, 4)
+        ]
         published = self.now - datetime.timedelta(minutes=n)
         slug = f"episode-{number}"
         page = EpisodePage(
@@ -271,7 +267,7 @@ class BulkBuilder:
             headline=f"What {show.title} learned about {SUBJECTS[(n + 3) % len(SUBJECTS)]}",
             broadcast_at=published - datetime.timedelta(days=1),
             audio_url=f"https://audio.example.com/{show.slug}/{slug}.mp3",
-            audio_duration=datetime.timedelta(minutes=30 + n % 40),
+            audio_duration=datetime.timedelta(minutes=45 + n % 30),  # past every quote's timestamp
             audio_size=30_000_000 + n,
             audio_mime_type="audio/mpeg",
             cover_image=self.images[n % len(self.images)],
@@ -396,7 +392,9 @@ class BulkBuilder:
         """The pages and paths the benchmark requests."""
         feed_show = self.shows[0]
         # Early in path order, so that it is among the episodes whose answers are stored.
-        article = EpisodePage.objects.child_of(feed_show).get(episode_number=min(10, self.feed_episodes))
+        article = EpisodePage.objects.child_of(feed_show).get(
+            episode_number=min(10, self.feed_episodes)
+        )
         return {
             "article": {"id": article.pk, "path": f"/{feed_show.slug}/{article.slug}/"},
             "feed_show": {"slug": feed_show.slug, "episodes": self.feed_episodes},

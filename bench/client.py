@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 # The editor the bulk data sets create, whose publish requests the scale benchmark times.
 BENCH_USER = "bench-editor"
-BENCH_PASSWORD = "bench-editor-password"  # noqa: S105 (a throwaway benchmark database)
+BENCH_PASSWORD = "bench-editor-password"
 
 
 @dataclass

@@ -57,6 +57,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--repeat", type=int, default=10, help="samples for ms per request")
     parser.add_argument("--rerender-seconds", type=float, default=15.0)
+    parser.add_argument(
+        "--reuse-data", action="store_true", help="measure data sets built before (same names)"
+    )
+    parser.add_argument("--build-only", action="store_true", help="build, measure nothing")
     parser.add_argument("--docs", default=str(ROOT / "docs" / "benchmarks.md"))
     parser.add_argument("--no-docs", action="store_true", help="print only")
     parser.add_argument("--json", default="", help="also write the raw results here")
@@ -80,7 +84,7 @@ class Database:
     def url(self, name: str) -> str:
         if self.kind == "postgres":
             return f"{self.args.postgres}/{name}"
-        return f"sqlite:///{self.workdir / name}.sqlite3"
+        return f"sqlite:///{Path(tempfile.gettempdir()) / 'podcast-bench-sqlite' / name}.sqlite3"
 
     def template(self) -> str:
         return f"{self.args.db_prefix}_template"
@@ -95,6 +99,7 @@ class Database:
                 db.execute(f'CREATE DATABASE "{name}"{suffix}')
         else:
             target = Path(urlsplit(self.url(name)).path)
+            target.parent.mkdir(parents=True, exist_ok=True)
             target.unlink(missing_ok=True)
             if template:
                 shutil.copyfile(urlsplit(self.url(template)).path, target)
@@ -254,17 +259,27 @@ class ScaleBench:
                 raise SystemExit(f"publish of page {page_id} answered {answer.status}")
         return {"median_ms": round(statistics.median(samples), 1), "samples": samples}
 
-    def one(self, database: Database, size: int) -> dict[str, Any]:
-        name = f"{self.args.db_prefix}_{database.kind[:2]}_{size}"
+    def build(self, database: Database, name: str, size: int) -> dict[str, Any]:
+        env = self.env(database.url(name), name)
+        facts_file = Path(env["MEDIA_ROOT"]) / "facts.json"
+        if self.args.reuse_data and facts_file.exists():
+            log(f"{database.kind}, {size} episodes: reusing {name}")
+            return json.loads(facts_file.read_text())
         log(f"{database.kind}, {size} episodes: building {name}")
-        url = database.create(name, database.template())
-        env = self.env(url, name)
+        database.create(name, database.template())
         shutil.rmtree(env["MEDIA_ROOT"], ignore_errors=True)
         started = time.perf_counter()
         build = ["-m", "bench.bulk", str(size), "--shows", str(self.args.shows)]
         facts = json.loads(self.python(env, OURS, *build, "--stored", self.args.stored))
         facts["build_seconds"] = round(time.perf_counter() - started, 1)
+        facts_file.write_text(json.dumps(facts))
         log(f"  built in {facts['build_seconds']} s: {json.dumps(facts)}")
+        return facts
+
+    def one(self, database: Database, size: int) -> dict[str, Any]:
+        name = f"{self.args.db_prefix}_{database.kind[:2]}_{size}"
+        facts = self.build(database, name, size)
+        env = self.env(database.url(name), name)
         urls = self.urls(facts)
         result: dict[str, Any] = {"facts": facts, "urls": urls, "loadavg_start": loadavg()}
         log("  in process: plain, ours")
@@ -305,8 +320,13 @@ class ScaleBench:
         self.results["loadavg_start"] = loadavg()
         for kind in kinds:
             database = Database(self.args, kind, self.workdir)
-            self.migrate_template(database)
+            if not self.args.reuse_data:
+                self.migrate_template(database)
             for size in sizes:
+                if self.args.build_only:
+                    name = f"{self.args.db_prefix}_{kind[:2]}_{size}"
+                    self.build(database, name, size)
+                    continue
                 run = self.one(database, size)
                 self.results["runs"].setdefault(kind, {})[str(size)] = run
                 if self.args.json:  # kept after each size: a later one may not finish in time
@@ -318,6 +338,8 @@ class ScaleBench:
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     results = ScaleBench(args).run()
+    if args.build_only:
+        return
     results["command"] = "scripts/bench.sh --scale " + " ".join(
         argv if argv is not None else sys.argv[1:]
     )
