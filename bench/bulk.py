@@ -11,7 +11,6 @@ Wagtail and checks that nothing a reader or editor sees changes.
 
 import argparse
 import datetime
-import itertools
 import json
 import random
 import time
@@ -112,8 +111,9 @@ class BulkBuilder:
             f.ImageFactory(file__width=1200, file__height=675, file__filename=f"bulk-{i}.png")
             for i in range(10)
         ]
-        self.people = [
-            f.PersonFactory(
+        # The factories return the model; their stubs say otherwise.
+        self.people: list[Person] = [
+            f.PersonFactory(  # type: ignore[misc]
                 name=f"Speaker {i}",
                 role="Host" if i < self.show_count else "Founder",
                 photo=self.images[i % len(self.images)],
@@ -143,12 +143,10 @@ class BulkBuilder:
         counts = [self.feed_episodes] + [0] * (self.show_count - 1)
         for n in range(self.episodes_wanted - self.feed_episodes):
             counts[1 + n % (self.show_count - 1)] += 1
-        plan = []
-        for number in itertools.count(1):
-            row = [(show, number) for show, count in enumerate(counts) if count >= number]
-            if not row:
-                return plan
-            plan += row
+        plan: list[tuple[int, int]] = []
+        for number in range(1, max(counts) + 1):
+            plan += [(show, number) for show, count in enumerate(counts) if count >= number]
+        return plan
 
     def link(self, target: int, n: int) -> str:
         return f'<a linktype="page" id="{target}">the episode on {SUBJECTS[n % len(SUBJECTS)]}</a>'
@@ -316,7 +314,7 @@ class BulkBuilder:
         # Django refuses bulk_create on a multi-table child; its own rows go in as save_base(raw)
         # would write them, one INSERT per batch.
         episodes: QuerySet[EpisodePage] = EpisodePage.objects.all()
-        episodes._for_write = True
+        episodes._for_write = True  # type: ignore[attr-defined]
         episodes._batched_insert(pages, EpisodePage._meta.local_concrete_fields, batch_size=200)  # type: ignore[attr-defined]
         for model, relation in (
             (EpisodeHost, "host_links"),
