@@ -211,15 +211,15 @@ class ScaleBench:
                 )
                 if name == "ours":
                     for endpoint, path in urls.items():
-                        status, body = fetch(port, path)
+                        status, body = fetch(port, path, timeout=600)
                         if status >= 400:
                             raise SystemExit(f"{path} answered {status}")
                         (fixed / endpoint).write_bytes(body)
                 plan += [(name, endpoint, port, path) for endpoint, path in paths.items()]
             plan.sort(key=lambda item: list(urls).index(item[1]))
             for _, _, port, path in plan:
-                for _ in range(4):  # both workers: renditions, per-process and response caches
-                    fetch(port, path, timeout=120)
+                for _ in range(2):  # both workers: renditions, per-process and response caches
+                    fetch(port, path, timeout=600)
             for number in range(self.args.rounds):
                 for name, endpoint, port, path in plan:
                     run = self.load(port, path)
