@@ -102,6 +102,22 @@ def edit_rows(runs: dict[str, Any]) -> list[list[Any]]:
     ]
 
 
+def growth_section(runs: dict[str, Any]) -> list[str]:
+    sizes = sorted(runs, key=int)
+    if len(sizes) < 2:
+        return ["Growth: one size measured on this database, so no growth figure.", ""]
+    return [
+        f"Growth from {int(sizes[0]):,} to {int(sizes[-1]):,} episodes (ours; target "
+        f"<= {GROWTH_LIMIT}x for detail, list, find and feed, queries constant):",
+        "",
+        *table(
+            ["endpoint", "ms in process", "p50 over HTTP", "queries by size", ""],
+            growth_rows(runs),
+        ),
+        "",
+    ]
+
+
 def database_section(kind: str, runs: dict[str, Any]) -> list[str]:
     sizes = sorted(runs, key=int)
     facts = [
@@ -135,14 +151,7 @@ def database_section(kind: str, runs: dict[str, Any]) -> list[str]:
             rows,
         ),
         "",
-        f"Growth from {int(sizes[0]):,} to {int(sizes[-1]):,} episodes (ours; target "
-        f"<= {GROWTH_LIMIT}x for detail, list, find and feed, queries constant):",
-        "",
-        *table(
-            ["endpoint", "ms in process", "p50 over HTTP", "queries by size", ""],
-            growth_rows(runs),
-        ),
-        "",
+        *growth_section(runs),
         "Editing:",
         "",
         *table(
