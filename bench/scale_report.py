@@ -24,6 +24,8 @@ def http_rows(run: dict[str, Any], size: str) -> list[list[Any]]:
     http, probe = run["http"], run["probe"]
     rows = []
     for endpoint, label in LABELS.items():
+        if endpoint not in http["ours"]:
+            continue
         ours = http["ours"][endpoint]
         plain = http["plain"].get(endpoint)
         minimal = http["minimal"][endpoint]
@@ -44,6 +46,8 @@ def http_rows(run: dict[str, Any], size: str) -> list[list[Any]]:
             ]
         )  # fmt: skip
     for endpoint in ("detail", "list"):
+        if endpoint not in http["ours_cached"]:
+            continue
         cached, minimal = http["ours_cached"][endpoint], http["minimal"][endpoint]
         plain = http["plain"][endpoint]
         rows.append(
@@ -69,6 +73,8 @@ def growth_rows(runs: dict[str, Any]) -> list[list[Any]]:
     small, large = runs[sizes[0]], runs[sizes[-1]]
     rows = []
     for endpoint in ("detail", "list", "find", "feed", "search", "sitemap", "chapters"):
+        if endpoint not in small["http"]["ours"] or endpoint not in large["http"]["ours"]:
+            continue
         before = small["probe"]["ours"]["timing"][endpoint]["median_ms"]
         after = large["probe"]["ours"]["timing"][endpoint]["median_ms"]
         p50_before = small["http"]["ours"][endpoint]["p50_ms"]
