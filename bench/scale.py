@@ -193,7 +193,7 @@ class ScaleBench:
 
     def http(self, env: dict[str, str], urls: dict[str, str]) -> dict[str, Any]:
         """Every server up at once; runs interleaved so other work weighs on all alike."""
-        servers = [
+        servers: list[tuple[str, str, bool, dict[str, str]]] = [
             ("plain", PLAIN, False, {name: urls[name] for name in SHARED if name in urls}),
             ("ours", OURS, False, urls),
             ("ours_cached", OURS, True, {n: urls[n] for n in ("detail", "list") if n in urls}),
