@@ -7,6 +7,10 @@ import urllib.parse
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+# The editor the bulk data sets create, whose publish requests the scale benchmark times.
+BENCH_USER = "bench-editor"
+BENCH_PASSWORD = "bench-editor-password"
+
 
 @dataclass
 class Answer:
@@ -96,6 +100,7 @@ class AdminSession:
 
     base_url: str
     cookies: dict[str, str] = field(default_factory=dict)
+    timeout: float = 30
 
     def send(
         self, method: str, path: str, form: dict[str, str] | list[tuple[str, str]] | None = None
@@ -108,7 +113,7 @@ class AdminSession:
             # Django's CSRF check wants the request's own origin on unsafe methods.
             headers["Origin"] = self.base_url
             headers["Referer"] = self.base_url + path
-        answer = request(self.base_url, method, path, body, headers)
+        answer = request(self.base_url, method, path, body, headers, self.timeout)
         for name, value in answer.headers.items():
             if name == "set-cookie":
                 self._remember(value)

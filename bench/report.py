@@ -206,11 +206,11 @@ def render(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def write_docs(path: Path, text: str) -> None:
-    """Replace the results section of the docs page, keeping the prose around it."""
-    current = path.read_text() if path.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
-    if START not in current or END not in current:
-        current = f"{current.rstrip()}\n\n{START}\n{END}\n"
-    before, rest = current.split(START, 1)
-    _, after = rest.split(END, 1)
-    path.write_text(f"{before}{START}\n{text}\n{END}{after}")
+def write_docs(path: Path, text: str, start: str = START, end: str = END) -> None:
+    """Replace one results section of the docs page, keeping the prose around it."""
+    current = path.read_text() if path.exists() else f"# Benchmarks\n\n{start}\n{end}\n"
+    if start not in current or end not in current:
+        current = f"{current.rstrip()}\n\n{start}\n{end}\n"
+    before, rest = current.split(start, 1)
+    _, after = rest.split(end, 1)
+    path.write_text(f"{before}{start}\n{text}\n{end}{after}")

@@ -24,6 +24,8 @@ DEFAULTS: dict[str, Any] = {
     # Queue re-renders of stale stored answers for the task worker after each change (off
     # when no worker runs: the first read after a change renders instead).
     "API_STORED_RERENDER": True,
+    # URLs in one sitemap; past it /sitemap.xml is an index of sections (the protocol's limit).
+    "SITEMAP_MAX_URLS": 50_000,
     # Cache-Control of public responses: browsers (max-age) and shared caches (s-maxage).
     "API_CACHE_MAX_AGE": 0,
     "API_CACHE_S_MAXAGE": 0,

@@ -7,7 +7,7 @@ from frontend_api.errors import api_not_found
 from frontend_api.feeds import urls as feed_urls
 from frontend_api.router import api_router
 from frontend_api.schema.views import SchemaView, schema_docs
-from frontend_api.seo.sitemap import robots_txt, sitemap
+from frontend_api.seo.sitemap import robots_txt, sitemap, sitemap_section
 from frontend_api.transcripts import urls as transcript_urls
 
 urlpatterns = [
@@ -23,5 +23,6 @@ urlpatterns = [
     path("feeds/", include(feed_urls)),
     path("transcripts/", include(transcript_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap-<str:section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]

@@ -1,19 +1,26 @@
-"""GET /sitemap.xml of frontend URLs, and the robots.txt that points search engines at it."""
+"""GET /sitemap.xml of frontend URLs, and the robots.txt that points search engines at it.
+
+Past SITEMAP_MAX_URLS pages (the protocol's 50,000 by default), /sitemap.xml becomes a
+sitemap index pointing at the numbered sections /sitemap-pages.xml?p=N (Django's sitemaps
+framework: its index and section views).
+"""
 
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import index as index_view
 from django.contrib.sitemaps.views import sitemap as sitemap_view
-from django.db.models import OuterRef, QuerySet, Subquery
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from episodes.models import EpisodePage
+from frontend_api.conf import api_setting
 from frontend_api.feeds import freshness
 from frontend_api.loading.links import frontend_url
 from frontend_api.visibility import site_pages, visible
@@ -23,6 +30,7 @@ if TYPE_CHECKING:  # django.contrib.sites is not installed; only the signature n
     from django.contrib.sites.requests import RequestSite
 
 ROBOTS_DISALLOW = ["/admin/", "/api/", "/review/"]
+SECTION = "pages"
 
 
 class FrontendSitemap(Sitemap):
@@ -30,6 +38,7 @@ class FrontendSitemap(Sitemap):
 
     def __init__(self, request: HttpRequest):
         self.request = request
+        self.limit = api_setting("SITEMAP_MAX_URLS")
 
     def items(self) -> QuerySet[Page]:
         now = timezone.now()
@@ -52,6 +61,15 @@ class FrontendSitemap(Sitemap):
     def lastmod(self, page: Page) -> datetime | None:
         moments = [page.last_published_at, page.newest_episode_at]
         return max((moment for moment in moments if moment), default=None)
+
+    def get_latest_lastmod(self) -> datetime | None:
+        """The newest lastmod of all items, in two aggregates (Django's default loads them all)."""
+        items = self.items().order_by()
+        published = items.aggregate(latest=Max("last_published_at"))["latest"]
+        aired = EpisodePage.objects.filter(
+            pk__in=items.values("pk"), broadcast_at__lte=timezone.now()
+        ).aggregate(latest=Max("broadcast_at"))["latest"]
+        return max((moment for moment in (published, aired) if moment), default=None)
 
     def get_urls(
         self,
@@ -79,15 +97,36 @@ class FrontendSitemap(Sitemap):
 
 @require_safe
 def sitemap(request: HttpRequest) -> HttpResponse:
-    """GET /sitemap.xml (paginated with ?p= past 50,000 pages)."""
+    """GET /sitemap.xml: every page, or past SITEMAP_MAX_URLS the index of the sections.
+
+    `?p=N` still answers section page N, as before there was an index.
+    """
     pages = FrontendSitemap(request)
-    response = sitemap_view(request, {"pages": pages})
+    if "p" not in request.GET and pages.paginator.num_pages > 1:
+        response = index_view(request, {SECTION: pages}, sitemap_url_name="sitemap_section")
+        return conditional(request, response, pages.get_latest_lastmod())
+    return render_section(request, SECTION, pages)
+
+
+@require_safe
+def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
+    """GET /sitemap-pages.xml?p=N: one section of the index, at most SITEMAP_MAX_URLS pages."""
+    if section != SECTION:
+        raise Http404("No such sitemap section.")
+    return render_section(request, section, FrontendSitemap(request))
+
+
+def render_section(request: HttpRequest, name: str, pages: FrontendSitemap) -> HttpResponse:
+    response = sitemap_view(request, {name: pages})
+    return conditional(request, response, getattr(pages, "latest_lastmod", None))
+
+
+def conditional(request: HttpRequest, response: Any, latest: datetime | None) -> HttpResponse:
+    """The rendered answer with validators that also move when a page is unpublished."""
     response.render()
     # Django derives Last-Modified from the pages listed, which an unpublish doesn't move.
     response.headers.pop("Last-Modified", None)
-    modified = freshness.last_modified(
-        freshness.changed_at(), getattr(pages, "latest_lastmod", None)
-    )
+    modified = freshness.last_modified(freshness.changed_at(), latest)
     return freshness.conditional(request, response, modified)
 
 

@@ -89,3 +89,73 @@ def test_only_safe_methods(client, show):
     ):
         assert client.post(path).status_code == 405, path
         assert client.head(path).status_code == 200, path
+
+
+def index_locations(response) -> dict[str, str | None]:
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    return {
+        entry.findtext("s:loc", namespaces=NS): entry.findtext("s:lastmod", namespaces=NS)
+        for entry in root.findall("s:sitemap", NS)
+    }
+
+
+def test_past_the_limit_the_sitemap_becomes_an_index_of_sections(client, show, settings):
+    for number in (1, 2, 3):
+        publish_episode(show, slug=f"part-{number}", episode_number=number, broadcast_at=aired(9))
+    everything = entries(client.get("/sitemap.xml"))
+    assert len(everything) == 5  # home, show, three episodes
+    settings.SITEMAP_MAX_URLS = 2
+
+    index = index_locations(client.get("/sitemap.xml"))
+
+    sections = [
+        "http://testserver/sitemap-pages.xml",
+        "http://testserver/sitemap-pages.xml?p=2",
+        "http://testserver/sitemap-pages.xml?p=3",
+    ]
+    assert list(index) == sections
+    newest = max(EpisodePage.objects.values_list("last_published_at", flat=True))
+    lastmods = {datetime.datetime.fromisoformat(value or "") for value in index.values()}
+    assert lastmods == {newest}
+    listed: dict[str, str | None] = {}
+    for location in sections:
+        part = entries(client.get(location.removeprefix("http://testserver")))
+        assert 1 <= len(part) <= 2
+        assert not set(part) & set(listed)
+        listed |= part
+    assert listed == everything
+
+
+def test_sections_past_the_last_or_unknown_are_404(client, show, settings):
+    publish_episode(show)
+    settings.SITEMAP_MAX_URLS = 1
+    assert client.get("/sitemap-pages.xml?p=3").status_code == 200
+    assert client.get("/sitemap-pages.xml?p=4").status_code == 404
+    assert client.get("/sitemap-other.xml").status_code == 404
+    assert client.post("/sitemap-pages.xml").status_code == 405
+
+
+def test_the_index_answers_304_and_sections_drop_unpublished_pages(
+    client, show, settings, django_capture_on_commit_callbacks
+):
+    first = publish_episode(show, slug="first", episode_number=1)
+    publish_episode(show, slug="second", episode_number=2)
+    settings.SITEMAP_MAX_URLS = 2
+    index = client.get("/sitemap.xml")
+    assert len(index_locations(index)) == 2
+    assert client.get("/sitemap.xml", headers={"If-None-Match": index["ETag"]}).status_code == 304
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first.unpublish()
+
+    listed = {
+        **entries(client.get("/sitemap-pages.xml")),
+        **entries(client.get("/sitemap-pages.xml?p=2")),
+    }
+    assert listed.keys() == {
+        "http://localhost:3000/",
+        "http://localhost:3000/signal-noise/",
+        "http://localhost:3000/signal-noise/second/",
+    }
