@@ -104,6 +104,10 @@ class StoredListingMixin:
         """The paginated answer for the pages `keys`, or None when the request must render."""
         if self.site is None or not stored_reads_enabled():
             return None
+        # Stored answers hold rich text in the default format; another format (or a bad one,
+        # which stock Wagtail answers with 400) is rendered.
+        if "rich_text_format" in self.request.GET:
+            return None
         serializer_class = self.get_serializer_class()  # type: ignore[attr-defined]
         if not assembles(serializer_class, self.request.GET.get("fields")):
             return None

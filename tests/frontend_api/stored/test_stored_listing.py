@@ -105,7 +105,12 @@ def test_stored_listings_equal_fresh_renders(client, show, params):
 def test_bad_parameters_answer_as_the_render_does(client, show):
     with committed():
         episodes(show, 2, blocks=1)
-    for params in ({"fields": "parent"}, {"fields": "title(id)"}, {"offset": "-1"}):
+    for params in (
+        {"fields": "parent"},
+        {"fields": "title(id)"},
+        {"offset": "-1"},
+        {"rich_text_format": "nope"},
+    ):
         response = client.get(LISTING, params)
         fresh = fresh_listing(client, params)
         assert response.status_code == fresh.status_code == 400
@@ -178,3 +183,13 @@ def test_the_setting_switches_stored_listings_off(client, show, settings):
     response = client.get(LISTING, EPISODES_WITH_EVERY_FIELD)
     assert OUTCOME_HEADER not in response
     assert not StoredPage.objects.exists()
+
+
+def test_a_rich_text_format_asked_for_is_rendered(client, show):
+    with committed():
+        episodes(show, 2, blocks=2)
+    client.get(LISTING, {"fields": "*"})  # stores both
+    params = {"fields": "*", "rich_text_format": "markdown"}
+    response = client.get(LISTING, params)
+    assert response.get(OUTCOME_HEADER) != "hit"
+    assert response.content == fresh_listing(client, params).content
