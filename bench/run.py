@@ -59,6 +59,24 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def measure_load(
+    port: int, path: str, *, concurrency: int, seconds: float, max_requests: int | None = None
+) -> dict[str, Any]:
+    """One load run of `bench.load` against a server (its JSON), with the load average after."""
+    arguments = ["--port", str(port), "--path", path, "--concurrency", str(concurrency)]
+    if max_requests is not None:
+        arguments += ["--max-requests", str(max_requests)]
+    arguments += ["--seconds", str(seconds)]
+    output = subprocess.run(
+        [PYTHON, "-m", "bench.load", *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return {**json.loads(output), "loadavg": round(os.getloadavg()[0], 2)}
+
+
 class Bench:
     """Holds the environment every child process shares and collects the results."""
 
@@ -175,30 +193,13 @@ class Bench:
                 raise SystemExit(f"{path} answered {status} on port {port}")
 
     def load(self, port: int, path: str) -> dict[str, Any]:
-        output = subprocess.run(
-            [
-                PYTHON,
-                "-m",
-                "bench.load",
-                "--port",
-                str(port),
-                "--path",
-                path,
-                "--concurrency",
-                str(self.args.concurrency),
-                "--max-requests",
-                str(self.args.max_requests),
-                "--seconds",
-                str(self.args.seconds),
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        result = json.loads(output)
-        result["loadavg"] = round(os.getloadavg()[0], 2)
-        return result
+        return measure_load(
+            port,
+            path,
+            concurrency=self.args.concurrency,
+            seconds=self.args.seconds,
+            max_requests=self.args.max_requests,
+        )
 
     def http(self, servers: list[tuple[str, str, bool]], paths: dict[str, str]) -> None:
         """Every server up at once; load runs interleaved round by round, so that other work

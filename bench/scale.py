@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from . import scale_report
 from .client import BENCH_PASSWORD, BENCH_USER, AdminSession
-from .run import summarize
+from .run import measure_load, summarize
 from .servers import fetch, free_port, gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,26 +170,9 @@ class ScaleBench:
         return json.loads(self.python(env, settings, *arguments))
 
     def load(self, port: int, path: str) -> dict[str, Any]:
-        output = subprocess.run(
-            [
-                PYTHON,
-                "-m",
-                "bench.load",
-                "--port",
-                str(port),
-                "--path",
-                path,
-                "--concurrency",
-                str(self.args.concurrency),
-                "--seconds",
-                str(self.args.seconds),
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        return {**json.loads(output), "loadavg": loadavg()}
+        return measure_load(
+            port, path, concurrency=self.args.concurrency, seconds=self.args.seconds
+        )
 
     def http(self, env: dict[str, str], urls: dict[str, str]) -> dict[str, Any]:
         """Every server up at once; runs interleaved so other work weighs on all alike."""
