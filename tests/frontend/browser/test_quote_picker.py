@@ -90,6 +90,10 @@ def test_an_editor_picks_cues_and_the_quote_is_filled_in_and_saved(
     faq_cues.nth(3).click()
     faq_picker.get_by_role("button", name="Insert the selected cues").click()
     expect(faq_picker).to_contain_text("“Speaker 3” is not mapped to a person")
+    # Saved only once the script has filled the field (a loaded machine may lag behind).
+    expect(admin.locator('[id^="body-1-"][id$="-quote-text"]')).to_have_value(
+        "Say the number, then stop talking."
+    )
 
     admin.get_by_role("button", name="Save draft").click()
     expect(admin.locator(".messages")).to_contain_text("has been updated")
