@@ -10,7 +10,7 @@ a section taken down should take its pages with it.
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from django.utils import timezone
@@ -27,11 +27,15 @@ def unexpired_condition(now: datetime.datetime | None = None) -> Q:
     return Q(expire_at__isnull=True) | Q(expire_at__gt=now or timezone.now())
 
 
-def private_page_condition() -> Exists:
-    """True for a page under a view restriction of its own or of an ancestor."""
+def private_page_condition(path: str = "path") -> Exists:
+    """True for a page (its tree path at `path`) under a view restriction of its own or of an
+    ancestor."""
+    # The few restrictions drive the subquery, each finding its page by key: joined to the page
+    # table, SQLite's planner scanned every page for every page (0.6 s for 2,000 episodes).
+    restricted_path = Subquery(Page.objects.filter(pk=OuterRef("page_id")).values("path")[:1])
     return Exists(
-        PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        PageViewRestriction.objects.alias(restricted_path=restricted_path).filter(
+            restricted_path=Substr(OuterRef(path), 1, Length("restricted_path"))
         )
     )
 

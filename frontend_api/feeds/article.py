@@ -7,7 +7,7 @@ from django.utils.html import escape, format_html
 
 from episodes.models import EpisodePage, Person
 from frontend_api.feeds.chapters import raw_blocks
-from frontend_api.feeds.media import BODY_IMAGE_SPEC, images_with, rendition_url
+from frontend_api.feeds.media import BODY_IMAGE_SPEC, RenditionURLs, images_with
 
 Resolver = Callable[[Sequence[str]], list[str]]
 
@@ -63,8 +63,11 @@ class ArticleRenderer:
     # The stored block data is read directly so that speakers and images of every
     # episode load in one query each and all rich text goes through one resolver call;
     # Wagtail's StreamValue would load them per episode.
-    def __init__(self, episodes: Iterable, resolve: Resolver):
+    def __init__(
+        self, episodes: Iterable, resolve: Resolver, renditions: RenditionURLs | None = None
+    ):
         self.episodes = list(episodes)
+        self.renditions = renditions or RenditionURLs()
         self.blocks = {episode.pk: raw_blocks(episode.body) for episode in self.episodes}
         every_block = [block for blocks in self.blocks.values() for block in blocks]
         self.people = self._load_people(every_block)
@@ -142,7 +145,7 @@ class ArticleRenderer:
         figcaption = format_html("<figcaption>{}</figcaption>", caption) if caption else ""
         return format_html(
             '<figure><img src="{}" alt="{}">{}</figure>',
-            rendition_url(image, BODY_IMAGE_SPEC),
+            self.renditions(image, BODY_IMAGE_SPEC),
             _text(value.get("alt")),
             figcaption,
         )

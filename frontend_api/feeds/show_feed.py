@@ -22,7 +22,13 @@ from frontend_api.feeds.article import ArticleRenderer
 from frontend_api.feeds.chapters import build_chapters, raw_blocks
 from frontend_api.feeds.distribution import channel_distribution, season_names
 from frontend_api.feeds.generator import PodcastRssFeed
-from frontend_api.feeds.media import ARTWORK_SPEC, PERSON_SPEC, image_prefetch, rendition_url
+from frontend_api.feeds.media import (
+    ARTWORK_SPEC,
+    PERSON_SPEC,
+    RenditionURLs,
+    image_prefetch,
+    rendition_url,
+)
 from frontend_api.feeds.pings import uses_podping, websub_hubs
 from frontend_api.loading.links import frontend_url
 from frontend_api.loading.references import private_collection_condition
@@ -48,7 +54,7 @@ def chapters_url(show: PodcastPage, episode: EpisodePage) -> str:
     return settings.CMS_URL + reverse("feeds:chapters", args=[show.slug, episode.episode_number])
 
 
-def _people(links: Iterable[Any], role: str) -> list[dict]:
+def _people(links: Iterable[Any], role: str, renditions: RenditionURLs) -> list[dict]:
     people = []
     for link in links:
         person = link.person
@@ -56,7 +62,7 @@ def _people(links: Iterable[Any], role: str) -> list[dict]:
             {
                 "name": person.name[:128],
                 "role": role,
-                "img": rendition_url(person.photo, PERSON_SPEC),
+                "img": renditions(person.photo, PERSON_SPEC),
                 "href": person.first_link_url,
             }
         )
@@ -88,18 +94,23 @@ class ShowFeed(Feed):
             raise Http404("No such show.") from None
         if show.moved_to_url and self.redirects_moved_show:
             return HttpResponsePermanentRedirect(show.moved_to_url)
+        response, latest = self.answer(show, request)
+        return freshness.conditional(request, response, freshness.last_modified(latest))
+
+    def answer(self, show: PodcastPage, request: HttpRequest) -> tuple[HttpResponse, float | None]:
+        """The feed's document, and the latest moment it shows (for Last-Modified)."""
         self.prepare(show, request)
         # get_feed builds an instance of feed_type; the stubs only promise a SyndicationFeed.
         generator = cast(PodcastRssFeed, self.get_feed(show, request))
         generator.feed["language"] = show.language
         response = HttpResponse(content_type=generator.content_type)
         generator.write(response, "utf-8")
-        modified = freshness.last_modified(
+        latest = freshness.latest(
             freshness.changed_at(),
             show.last_published_at,
             *(item["pubdate"] for item in generator.items),
         )
-        return freshness.conditional(request, response, modified)
+        return response, latest
 
     def get_object(self, request: HttpRequest, slug: str) -> PodcastPage:
         return visible_show(request, slug)
@@ -114,6 +125,7 @@ class ShowFeed(Feed):
         )
         self.show = show
         self.request = request
+        self.renditions = RenditionURLs()
         self.season_names = season_names(show)
         self.episodes = list(
             aired_episodes(show)
@@ -127,7 +139,7 @@ class ShowFeed(Feed):
             )
         )
         self.article = ArticleRenderer(
-            self.episodes, lambda sources: expand_rich_text(sources, request)
+            self.episodes, lambda sources: expand_rich_text(sources, request), self.renditions
         )
         measured = measure_soundbites(
             [(_transcript(episode), raw_blocks(episode.body)) for episode in self.episodes]
@@ -230,10 +242,10 @@ class ShowFeed(Feed):
             "explicit": episode.explicit or ("true" if self.show.explicit else "false"),
             "episode_type": episode.episode_type,
             "duration": episode.audio_duration_seconds,
-            "image_url": rendition_url(episode.cover_image, ARTWORK_SPEC),
+            "image_url": self.renditions(episode.cover_image, ARTWORK_SPEC),
             "content_html": self.article.body(episode),
-            "people": _people(episode.host_links.all(), "host")
-            + _people(episode.guest_links.all(), "guest"),
+            "people": _people(episode.host_links.all(), "host", self.renditions)
+            + _people(episode.guest_links.all(), "guest", self.renditions),
             "chapters_url": chapters_url(self.show, episode) if has_chapters else "",
             "transcripts": self._transcripts(episode),
             "soundbites": self.soundbites[episode.pk],

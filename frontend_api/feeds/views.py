@@ -10,7 +10,7 @@ from episodes.models import EpisodePage, PodcastPage
 from frontend_api.feeds import freshness
 from frontend_api.feeds.chapters import chapters_document
 from frontend_api.feeds.generator import CHAPTERS_TYPE
-from frontend_api.feeds.show_feed import ShowFeed
+from frontend_api.feeds.stored_feed import StoredShowFeed
 from frontend_api.loading.links import frontend_url
 from frontend_api.visibility import aired_episodes, visible_show
 
@@ -27,8 +27,8 @@ def valid_slug(slug: str) -> str:
 
 @require_safe
 def show_feed(request: HttpRequest, slug: str) -> HttpResponse:
-    """The show's RSS feed, built by a fresh ShowFeed since it holds per-request state."""
-    return ShowFeed()(request, valid_slug(slug))
+    """The show's RSS feed, by a fresh feed object since it holds per-request state."""
+    return StoredShowFeed()(request, valid_slug(slug))
 
 
 @require_safe

@@ -27,6 +27,8 @@ class StoredPage(models.Model):
     # What the page was when rendered; a different live revision or URL path is a miss.
     revision_id = models.BigIntegerField(null=True)
     url_path = models.TextField()
+    # The code and settings that rendered it (caching.fingerprint): a deploy renders anew.
+    fingerprint = models.CharField(max_length=32, default="")
     stale = models.BooleanField(default=False)
     rendered_at = models.DateTimeField(auto_now=True)
 
@@ -38,6 +40,35 @@ class StoredPage(models.Model):
 
     def __str__(self) -> str:
         return f"Stored answer of page {self.page_id} for site {self.site_id}"
+
+
+class StoredFeed(models.Model):
+    """One show's feed document for one site, served while no change has happened since.
+
+    Fresh while the content generation (caching.generation) is the one it was rendered at,
+    the code and settings are the same, and no episode has gone on air nor page expired since.
+    """
+
+    show = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+")
+    generation = models.BigIntegerField()
+    fingerprint = models.CharField(max_length=32)
+    body = models.BinaryField()
+    content_type = models.CharField(max_length=100)
+    # The latest moment the document shows (Unix time), its Last-Modified.
+    latest = models.FloatField(null=True)
+    # When an episode goes on air or a page expires (Unix time): the document changes then.
+    expires = models.FloatField(null=True)
+    rendered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        app_label = "frontend_api"
+        constraints = [
+            models.UniqueConstraint(fields=["show", "site"], name="stored_feed_per_site"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Stored feed of show {self.show_id} for site {self.site_id}"
 
 
 class StoredMarks(models.Model):

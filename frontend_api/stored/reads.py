@@ -11,13 +11,12 @@ import logging
 from typing import Any
 
 from django.db import DatabaseError, transaction
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
-from django.db.models.functions import Length, Substr
+from django.db.models import F, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
 
+from frontend_api.caching.fingerprint import deployment_fingerprint
 from frontend_api.caching.http import is_private
 from frontend_api.caching.store import OWN_HEADERS
 from frontend_api.conf import api_setting
@@ -25,6 +24,7 @@ from frontend_api.loading.sites import SiteInfo, request_site
 from frontend_api.public_api import MAX_ID
 from frontend_api.stored.marking import current_marks, forget_marks
 from frontend_api.stored.models import StoredPage
+from frontend_api.visibility import private_page_condition
 
 logger = logging.getLogger(__name__)
 
@@ -43,9 +43,6 @@ def stored_reads_enabled() -> bool:
 def fresh_rows(site: SiteInfo) -> QuerySet[StoredPage]:
     """The stored answers of `site` that may be served now (see the module docstring)."""
     now = timezone.now()
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("page__path"), 1, Length("page__path"))
-    )
     return StoredPage.objects.filter(
         Q(expires__isnull=True) | Q(expires__gt=now.timestamp()),
         Q(page__expire_at__isnull=True) | Q(page__expire_at__gt=now),
@@ -57,7 +54,8 @@ def fresh_rows(site: SiteInfo) -> QuerySet[StoredPage]:
         page__live=True,
         page__url_path=F("url_path"),
         page__path__startswith=site.root_tree_path,
-    ).exclude(Exists(restricted))
+        fingerprint=deployment_fingerprint(),
+    ).exclude(private_page_condition("page__path"))
 
 
 def lookup(page_id: int, site: SiteInfo) -> tuple[bytes, list[list[str]], list[str], float | None]:
@@ -103,6 +101,7 @@ def store(
                     "expires": expires,
                     "revision_id": page.live_revision_id,
                     "url_path": page.url_path,
+                    "fingerprint": deployment_fingerprint(),
                     "stale": False,
                 },
             )
