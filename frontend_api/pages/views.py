@@ -201,16 +201,21 @@ class PagesAPIViewSet(
         self.prepare([page])
         return Response(self.get_serializer(page).data)
 
-    def render_alone(self, page: Page) -> tuple[dict, dict, set[str], float | None]:
-        """The plain detail of `page` as its own read renders it (for a stored answer): the
-        data, the serializer context, the read's dependency tags and its expiry."""
-        batch, tags, expiry = self.prepared([page])
+    def render_details(
+        self, pages: list[Page]
+    ) -> tuple[dict[int, dict], dict, set[str], float | None]:
+        """The plain detail of each page as its own read renders it (for stored answers), from
+        one batch: the data by key, the serializer context, and the dependency tags and expiry
+        of them all (a superset of each page's own: a row may go stale sooner, never later)."""
+        batch, tags, expiry = self.prepared(pages)
         context = {**self.get_serializer_context(), "batch": batch}
-        serializer_class = self._get_serializer_class(
-            self.request.wagtailapi_router, type(page), [], show_details=True
-        )
-        data = serializer_class(page, context=context).data
-        return data, context, {dependencies.SHARED, *tags}, expiry
+        details = {}
+        for page in pages:
+            serializer_class = self._get_serializer_class(
+                self.request.wagtailapi_router, type(page), [], show_details=True
+            )
+            details[page.pk] = serializer_class(page, context=context).data
+        return details, context, {dependencies.SHARED, *tags}, expiry
 
     def listing_view(self, request):
         scope = dependencies.listing_scope(request, self.site)

@@ -2,9 +2,9 @@
 
 A listing item holds the same values as the page's detail, selected and ordered as the listing's
 serializer would (v2 `fields=`: `id` first, then `meta`, then the body fields), plus the few
-values only listings show (`listing_extra`). A page without a fresh row is rendered alone, as
-its own detail read would render it, and stored; nothing is served that a fresh render would not
-produce (tests/frontend_api/stored/test_listing_equality.py).
+values only listings show (`listing_extra`). The pages without a fresh row are rendered in one
+batch, each as its own detail read would render it, and stored; nothing is served that a fresh
+render would not produce (tests/frontend_api/stored/test_listing_equality.py).
 """
 
 from dataclasses import dataclass, field
@@ -18,7 +18,13 @@ from wagtail.models import Page
 from frontend_api.caching.http import is_private
 from frontend_api.pages.fields import BatchField
 from frontend_api.stored.marking import current_marks
-from frontend_api.stored.reads import OUTCOME_HEADER, fresh_rows, store, stored_reads_enabled
+from frontend_api.stored.reads import (
+    OUTCOME_HEADER,
+    Rendered,
+    fresh_rows,
+    store,
+    stored_reads_enabled,
+)
 
 
 @dataclass
@@ -140,21 +146,25 @@ class StoredListingMixin:
         }
 
     def render_items(self, keys: list[int]) -> dict[int, StoredItem]:
-        """Render each page alone as its detail read would, store it, and give its item."""
+        """Render the pages as their detail reads would, in one batch; store and give them."""
         marks = current_marks()
-        items = {}
-        for page in self.public_pages_by_key(keys):  # type: ignore[attr-defined]
-            detail, context, tags, expires = self.render_alone(page)  # type: ignore[attr-defined]
+        pages = self.public_pages_by_key(keys)  # type: ignore[attr-defined]
+        if not pages:
+            return {}
+        details, context, tags, expires = self.render_details(pages)  # type: ignore[attr-defined]
+        items, rendered = {}, []
+        for page in pages:
             extra = self.listing_extra(page, context)
             response = self.finalize_response(  # type: ignore[attr-defined]
-                self.request, Response(detail)
+                self.request, Response(details[page.pk])
             )
             response.render()
             if not is_private(response):
-                store(page, self.site, response, tags, expires, marks, extra)
+                rendered.append(Rendered(page, response, tags, expires, extra))
             items[page.pk] = StoredItem.from_detail(
                 orjson.loads(response.content), extra, sorted(tags), expires
             )
+        store(self.site, rendered, marks)
         return items
 
     def listing_extra(self, page: Page, context: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -8,6 +8,7 @@ change marked stored answers stale while it rendered (marking.py).
 """
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import DatabaseError, transaction
@@ -71,46 +72,65 @@ def lookup(page_id: int, site: SiteInfo) -> tuple[bytes, list[list[str]], list[s
     return bytes(body), headers, tags, expires
 
 
-def store(
-    page: Any,
-    site: SiteInfo,
-    response: HttpResponse,
-    tags: set[str],
-    expires: float | None,
-    marks: int,
-    listing_extra: dict[str, Any],
-) -> bool:
-    """Keep the rendered answer of `page`, unless stored answers were marked since `marks`."""
-    headers = [
-        [name, value]
-        for name, value in response.headers.items()
-        if name.lower() not in OWN_HEADERS and name != OUTCOME_HEADER
-    ]
+@dataclass
+class Rendered:
+    """One page's rendered answer, as a read made it, ready to be stored."""
+
+    page: Any
+    response: HttpResponse
+    tags: set[str]
+    expires: float | None
+    listing_extra: dict[str, Any]
+
+    def row(self, site: SiteInfo) -> StoredPage:
+        headers = [
+            [name, value]
+            for name, value in self.response.headers.items()
+            if name.lower() not in OWN_HEADERS and name != OUTCOME_HEADER
+        ]
+        return StoredPage(
+            page_id=self.page.pk,
+            site_id=site.id,
+            body=self.response.content,
+            listing_extra=self.listing_extra,
+            headers=headers,
+            tags=sorted(self.tags),
+            expires=self.expires,
+            revision_id=self.page.live_revision_id,
+            url_path=self.page.url_path,
+            fingerprint=deployment_fingerprint(),
+            stale=False,
+        )
+
+
+# Every column but the key: a new render replaces the whole row.
+_REPLACED = [
+    field.name
+    for field in StoredPage._meta.concrete_fields
+    if field.name not in ("id", "page", "site")
+]
+
+
+def store(site: SiteInfo, rendered: list[Rendered], marks: int) -> bool:
+    """Keep the rendered answers in one write, unless stored answers were marked since `marks`."""
+    if not rendered:
+        return True
     try:
         with transaction.atomic():
             if current_marks(lock=True) != marks:
                 raise _Raced
-            StoredPage.objects.update_or_create(
-                page_id=page.pk,
-                site_id=site.id,
-                defaults={
-                    "body": response.content,
-                    "listing_extra": listing_extra,
-                    "headers": headers,
-                    "tags": sorted(tags),
-                    "expires": expires,
-                    "revision_id": page.live_revision_id,
-                    "url_path": page.url_path,
-                    "fingerprint": deployment_fingerprint(),
-                    "stale": False,
-                },
+            StoredPage.objects.bulk_create(
+                [each.row(site) for each in rendered],
+                update_conflicts=True,
+                unique_fields=["page", "site"],
+                update_fields=_REPLACED,
             )
         forget_marks()
     except _Raced:
         return False
     except DatabaseError as error:
         # Busy or locked by a change, or the connection went: the next read renders again.
-        logger.warning("a rendered answer was not stored: %s", error)
+        logger.warning("rendered answers were not stored: %s", error)
         return False
     return True
 
@@ -151,7 +171,7 @@ class StoredDetailMixin:
                 response.render()
             tags: set[str] = getattr(self, "cache_tags", set())
             extra = self.listing_extra(page)  # type: ignore[attr-defined]  # StoredListingMixin
-            store(page, site, response, tags, self.cache_expiry, marks, extra)
+            store(site, [Rendered(page, response, tags, self.cache_expiry, extra)], marks)
         elif response.status_code == 404:
             StoredPage.objects.filter(page_id=page_id, site_id=site.id).delete()
         response.headers[OUTCOME_HEADER] = "miss"

@@ -67,6 +67,24 @@ def test_a_listing_of_20_with_every_field_is_three_queries_whatever_the_blocks(c
     assert stored_listing_queries(client, EPISODES_WITH_EVERY_FIELD) <= 3
 
 
+def test_a_cold_listing_renders_its_missing_pages_in_one_batch(client, show):
+    def cold_queries(limit: int) -> int:
+        StoredPage.objects.all().delete()
+        params = {**EPISODES_WITH_EVERY_FIELD, "limit": str(limit)}
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(LISTING, params)
+        assert response[OUTCOME_HEADER] == "miss"
+        assert len(response.json()["items"]) == limit
+        assert StoredPage.objects.count() == limit
+        assert response.content == fresh_listing(client, params).content
+        return len(queries)
+
+    with committed():
+        episodes(show, 12, blocks=6)
+    client.get(LISTING, EPISODES_WITH_EVERY_FIELD)  # renditions are made once
+    assert cold_queries(12) == cold_queries(2)
+
+
 def test_a_listing_of_every_page_type_is_three_queries(client, show):
     with committed():
         episodes(show, 20, blocks=3)
