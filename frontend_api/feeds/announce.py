@@ -20,15 +20,15 @@ from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.models import Page
 
-from episodes.models import EpisodePage, PodcastPage
+from episodes.models import PodcastPage
 from frontend_api.caching.signals import PageChange, pages_changed
 from frontend_api.feeds.announced import FeedAnnouncement
 from frontend_api.feeds.pings import ping_payload, ping_receivers
-from frontend_api.feeds.show_feed import feed_url
+from frontend_api.feeds.show_feed import feed_url, listed_episodes
 from frontend_api.loading.batch import STEP
 from frontend_api.revalidation.deliveries import WebhookDelivery
 from frontend_api.revalidation.tasks import deliver
-from frontend_api.visibility import aired_episodes, visible
+from frontend_api.visibility import visible
 
 
 def changed_shows(change: PageChange) -> QuerySet[PodcastPage]:
@@ -37,11 +37,6 @@ def changed_shows(change: PageChange) -> QuerySet[PodcastPage]:
     paths |= change.former_tree_paths
     prefixes = {path[:end] for path in paths for end in range(STEP, len(path) + 1, STEP)}
     return visible(PodcastPage.objects.filter(path__in=prefixes))
-
-
-def listed_episodes(show: PodcastPage) -> QuerySet[EpisodePage]:
-    """The episodes the show's feed lists: aired, public and with audio (as ShowFeed picks)."""
-    return aired_episodes(show).exclude(audio_file__isnull=True, audio_url="")
 
 
 def fingerprint(show: PodcastPage) -> str:

@@ -8,7 +8,7 @@ from typing import Any, cast
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
@@ -77,6 +77,11 @@ def _transcript(episode: EpisodePage) -> Transcript | None:
         return None
 
 
+def listed_episodes(show: PodcastPage) -> QuerySet[EpisodePage]:
+    """The episodes the show's feed lists: aired, public and with audio, newest first."""
+    return aired_episodes(show).exclude(audio_file__isnull=True, audio_url="")
+
+
 class ShowFeed(Feed):
     """RSS 2.0 for one show, with the tags Apple Podcasts and Podcasting 2.0 apps read."""
 
@@ -117,20 +122,25 @@ class ShowFeed(Feed):
 
     def prepare(self, show: PodcastPage, request: HttpRequest) -> None:
         """Load the episodes and all their items need, in a fixed number of queries."""
+        self.show = show
+        self.request = request
+        self.renditions = RenditionURLs()
+        self.season_names = season_names(show)
+        self.episodes = list(self.with_item_details(listed_episodes(show)))
+        self.channel_episodes = self.episodes
+        self.prepare_items()
+
+    @staticmethod
+    def with_item_details(episodes: QuerySet[EpisodePage]) -> QuerySet[EpisodePage]:
+        """The episodes with what their items show, in a fixed number of queries."""
         hosts = EpisodeHost.objects.select_related("person").prefetch_related(
             image_prefetch("person__photo", PERSON_SPEC)
         )
         guests = EpisodeGuest.objects.select_related("person").prefetch_related(
             image_prefetch("person__photo", PERSON_SPEC)
         )
-        self.show = show
-        self.request = request
-        self.renditions = RenditionURLs()
-        self.season_names = season_names(show)
-        self.episodes = list(
-            aired_episodes(show)
-            .exclude(audio_file__isnull=True, audio_url="")
-            .select_related("audio_file", "transcript_file", "transcript")
+        return (
+            episodes.select_related("audio_file", "transcript_file", "transcript")
             .annotate(transcript_private=private_collection_condition("transcript_file__"))
             .prefetch_related(
                 image_prefetch("cover_image", ARTWORK_SPEC),
@@ -138,6 +148,10 @@ class ShowFeed(Feed):
                 Prefetch("guest_links", queryset=guests),
             )
         )
+
+    def prepare_items(self) -> None:
+        """The articles and soundbites of the episodes listed, all at once."""
+        request = self.request
         self.article = ArticleRenderer(
             self.episodes, lambda sources: expand_rich_text(sources, request), self.renditions
         )
@@ -181,7 +195,7 @@ class ShowFeed(Feed):
             # Stored at first publish; computed only for a show that never went live.
             "podcast_guid": show.podcast_guid or podcast_guid(feed_url(show)),
             "locked": settings.FEEDS_LOCKED,
-            **channel_distribution(show, self.episodes),
+            **channel_distribution(show, self.channel_episodes),
         }
 
     # Items

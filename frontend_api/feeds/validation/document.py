@@ -37,6 +37,8 @@ class FeedDocument:
     content: bytes
     require_https: bool = False
     other_show_guids: dict[str, str] = field(default_factory=dict)
+    # Guids of the show's episodes the document leaves out (the publish gate's feed).
+    left_out_guids: list[str] = field(default_factory=list)
     inspect_image: ImageInspector = lambda href: None
     now: datetime.datetime = field(default_factory=lambda: datetime.datetime.now(datetime.UTC))
     root: etree._Element | None = field(init=False, default=None)

@@ -156,7 +156,7 @@ def guid_missing(feed: FeedDocument) -> Findings:
 
 @rule("duplicate-guid", ERROR, "No two episodes of the show share a guid.")
 def duplicate_guid(feed: FeedDocument) -> Findings:
-    counts = Counter(item_guid(item) for item in feed.items)
+    counts = Counter(item_guid(item) for item in feed.items) + Counter(feed.left_out_guids)
     for item in feed.items:
         guid = item_guid(item)
         if guid and counts[guid] > 1:

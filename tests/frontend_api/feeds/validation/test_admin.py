@@ -6,7 +6,9 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from episodes.models import EpisodePage
-from frontend_api.feeds.validation.publishing import gate_publish
+from frontend_api.feeds.show_feed import ShowFeed
+from frontend_api.feeds.validation.building import check_show
+from frontend_api.feeds.validation.publishing import findings_for_episode, gate_publish
 from tests.support.site import publish
 
 
@@ -187,3 +189,29 @@ def test_a_clean_bulk_publish_goes_through(admin_client, valid_show):
     bulk_publish(admin_client, episode)
     episode.refresh_from_db()
     assert episode.title == "Episode 1, revised"
+
+
+def test_the_gate_finds_what_the_whole_feed_check_finds_on_the_show_and_the_episode(valid_show):
+    # The gate renders only the channel and the episode being published.
+    episode = valid_show.get_children().specific().get(slug="episode-2")
+    episode.audio_duration = None
+    episode.audio_size = None
+    publish(episode)  # without the gate, so the whole feed shows the same episode
+    guid = ShowFeed().item_guid(episode)
+    whole = [
+        (finding.rule, finding.message)
+        for finding in check_show(valid_show)
+        if finding.item_guid in (None, guid)
+    ]
+    gate = [(finding.rule, finding.message) for finding in findings_for_episode(episode)]
+    assert {"duration-missing", "enclosure-length-unknown"} <= {rule for rule, _ in gate}
+    assert sorted(gate) == sorted(whole)
+
+
+def test_the_gate_refuses_a_guid_another_episode_of_the_show_has(valid_show):
+    first, second = (
+        valid_show.get_children().specific().get(slug=slug) for slug in ("episode-1", "episode-2")
+    )
+    second.guid = ShowFeed().item_guid(first)
+    rules = {finding.rule for finding in findings_for_episode(second)}
+    assert "duplicate-guid" in rules
