@@ -6,6 +6,7 @@ framework: its index and section views).
 """
 
 from datetime import datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import index as index_view
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Length, Substr
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -42,24 +44,37 @@ class FrontendSitemap(Sitemap):
 
     def items(self) -> QuerySet[Page]:
         now = timezone.now()
-        # An episode's own broadcast date, or a show's or the home's newest aired episode:
-        # the moment its frontend page last gained content.
-        newest_episode = (
-            visible(EpisodePage.objects.filter(path__startswith=OuterRef("path")))
-            .filter(broadcast_at__lte=now)
-            .order_by("-broadcast_at")
-            .values("broadcast_at")[:1]
-        )
         upcoming = EpisodePage.objects.filter(broadcast_at__gt=now).values("pk")
+        own_broadcast = EpisodePage.objects.filter(pk=OuterRef("pk")).values("broadcast_at")
         return (
             visible(site_pages(self.request))
             .exclude(pk__in=upcoming)
-            .annotate(newest_episode_at=Subquery(newest_episode))
+            .annotate(own_broadcast_at=Subquery(own_broadcast[:1]))
             .order_by("path")
         )
 
+    @cached_property
+    def newest_aired_by_parent(self) -> dict[str, datetime]:
+        """Tree path of each page holding aired public episodes -> the newest one's broadcast.
+
+        One grouped query: a subquery per listed page scanned every page for every page on
+        SQLite (4 s for 2,000 episodes).
+        """
+        parent_path = Substr("path", 1, Length("path") - EpisodePage.steplen)
+        aired = visible(EpisodePage.objects.all()).filter(broadcast_at__lte=timezone.now())
+        rows = aired.order_by().values(parent=parent_path).annotate(newest=Max("broadcast_at"))
+        return {row["parent"]: row["newest"] for row in rows}
+
     def lastmod(self, page: Page) -> datetime | None:
-        moments = [page.last_published_at, page.newest_episode_at]
+        """When the page's frontend page last gained content: its publish, its own broadcast
+        (an episode) or the newest aired episode below it (a show, the home)."""
+        moments = [page.last_published_at, getattr(page, "own_broadcast_at", None)]
+        if page.numchild:
+            moments += [
+                newest
+                for parent, newest in self.newest_aired_by_parent.items()
+                if parent.startswith(page.path)
+            ]
         return max((moment for moment in moments if moment), default=None)
 
     def get_latest_lastmod(self) -> datetime | None:

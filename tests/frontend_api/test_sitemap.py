@@ -3,6 +3,8 @@
 import datetime
 import xml.etree.ElementTree as ET
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from episodes.models import EpisodePage
@@ -52,6 +54,20 @@ def test_show_lastmod_follows_its_newest_aired_episode(client, show):
     type(show).objects.filter(pk=show.pk).update(last_published_at=long_ago)
     listed = entries(client.get("/sitemap.xml"))
     assert listed["http://localhost:3000/signal-noise/"] == timezone.localdate().isoformat()
+
+
+def test_the_sitemap_queries_do_not_grow_with_the_pages(client, show):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/sitemap.xml")
+        return len(captured)
+
+    publish_episode(show, slug="first", broadcast_at=aired(3))
+    few = queries()
+    for number in range(6):
+        publish_episode(show, slug=f"more-{number}", broadcast_at=aired(2))
+    assert len(entries(client.get("/sitemap.xml"))) == 9
+    assert queries() == few
 
 
 def test_sitemap_answers_304_until_something_changes(client, show):
