@@ -17,7 +17,7 @@ from frontend_api.caching.generation import ContentGeneration
 from frontend_api.feeds.show_feed import ShowFeed
 from frontend_api.stored.models import StoredFeed
 from frontend_api.stored.reads import OUTCOME_HEADER
-from tests.support.published_site import aired, publish_episode
+from tests.support.published_site import aired, make_private, publish_episode
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -106,3 +106,50 @@ def test_switching_stored_answers_off_renders_every_poll(client, show, aired_epi
     assert OUTCOME_HEADER not in response
     assert response.content == fresh_render(show)
     assert not StoredFeed.objects.exists()
+
+
+def test_after_every_kind_of_change_a_poll_reads_what_a_fresh_render_gives(
+    client, show, aired_episode, host
+):
+    second = publish_episode(show, title="Second talk", episode_number=2, broadcast_at=aired(1))
+
+    def rename_host():
+        host.name = "Camille Renamed"
+        host.save()
+
+    def retitle():
+        second.title = "Second talk, retitled"
+        second.save_revision().publish()
+
+    def credit_host():
+        second.host_links.create(person=host)
+        second.save_revision().publish()
+
+    def expire_soon():
+        second.expire_at = timezone.now() + datetime.timedelta(minutes=30)
+        second.save_revision().publish()
+
+    changes = [
+        credit_host,
+        rename_host,
+        retitle,
+        lambda: make_private(aired_episode),
+        lambda: aired_episode.view_restrictions.all().delete(),
+        lambda: second.unpublish(),
+        lambda: second.save_revision().publish(),
+        expire_soon,
+    ]
+    hits = 0
+    for change in changes:
+        client.get(FEED)  # stored before the change
+        change()
+        for _ in range(2):
+            response = client.get(FEED)
+            assert response.content == fresh_render(show), change
+            hits += response[OUTCOME_HEADER] == "hit"
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=1)):
+        response = client.get(FEED)
+        assert b"Second talk" not in response.content
+        assert response.content == fresh_render(show)
+    # Every change made the next poll render, and the poll after it read the stored row.
+    assert hits == len(changes)
