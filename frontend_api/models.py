@@ -103,4 +103,4 @@ class ReviewLink(models.Model):
 from frontend_api.caching.generation import ContentGeneration  # noqa: E402, F401
 from frontend_api.feeds.announced import FeedAnnouncement  # noqa: E402, F401
 from frontend_api.revalidation.deliveries import WebhookDelivery  # noqa: E402, F401
-from frontend_api.stored.models import StoredFeed, StoredMarks, StoredPage  # noqa: E402, F401
+from frontend_api.stored.models import StoredDocument, StoredMarks, StoredPage  # noqa: E402, F401

@@ -25,6 +25,7 @@ from episodes.models import EpisodePage
 from frontend_api.conf import api_setting
 from frontend_api.feeds import freshness
 from frontend_api.loading.links import frontend_url
+from frontend_api.stored.documents import Render, next_moment, stored_or_rendered
 from frontend_api.visibility import site_pages, visible
 
 if TYPE_CHECKING:  # django.contrib.sites is not installed; only the signature names it
@@ -37,6 +38,9 @@ SECTION = "pages"
 
 class FrontendSitemap(Sitemap):
     """Every public page of the request's site at its frontend URL; episodes once aired."""
+
+    # The newest lastmod of the section get_urls made, when every URL has one.
+    latest_lastmod: datetime | None = None
 
     def __init__(self, request: HttpRequest):
         self.request = request
@@ -116,11 +120,18 @@ def sitemap(request: HttpRequest) -> HttpResponse:
 
     `?p=N` still answers section page N, as before there was an index.
     """
-    pages = FrontendSitemap(request)
-    if "p" not in request.GET and pages.paginator.num_pages > 1:
-        response = index_view(request, {SECTION: pages}, sitemap_url_name="sitemap_section")
-        return conditional(request, response, pages.get_latest_lastmod())
-    return render_section(request, SECTION, pages)
+    if "p" in request.GET:
+        return render_section(request, SECTION)
+
+    def render() -> tuple[HttpResponse, float | None]:
+        pages = FrontendSitemap(request)
+        if pages.paginator.num_pages > 1:
+            index = index_view(request, {SECTION: pages}, sitemap_url_name="sitemap_section")
+            return rendered(index, pages.get_latest_lastmod())
+        return rendered(sitemap_view(request, {SECTION: pages}), pages.latest_lastmod)
+
+    # The index names its sections at the request's own scheme and host.
+    return stored(request, f"sitemap {request.scheme}://{request.get_host()}", render)
 
 
 @require_safe
@@ -128,21 +139,39 @@ def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
     """GET /sitemap-pages.xml?p=N: one section of the index, at most SITEMAP_MAX_URLS pages."""
     if section != SECTION:
         raise Http404("No such sitemap section.")
-    return render_section(request, section, FrontendSitemap(request))
+    return render_section(request, section)
 
 
-def render_section(request: HttpRequest, name: str, pages: FrontendSitemap) -> HttpResponse:
-    response = sitemap_view(request, {name: pages})
-    return conditional(request, response, getattr(pages, "latest_lastmod", None))
+def render_section(request: HttpRequest, name: str) -> HttpResponse:
+    def render() -> tuple[HttpResponse, float | None]:
+        pages = FrontendSitemap(request)
+        return rendered(sitemap_view(request, {name: pages}), pages.latest_lastmod)
+
+    number = request.GET.get("p", "1")
+    if not number.isdigit():
+        response, latest = render()  # Django's answer to a page that is not a number
+        return freshness.conditional(request, response, freshness.last_modified(latest))
+    return stored(request, f"sitemap {name} {int(number)}", render)
 
 
-def conditional(request: HttpRequest, response: Any, latest: datetime | None) -> HttpResponse:
-    """The rendered answer with validators that also move when a page is unpublished."""
+def rendered(response: Any, latest: datetime | None) -> tuple[HttpResponse, float | None]:
+    """The rendered answer, and the moment of its Last-Modified: it also moves when a page is
+    unpublished (Django derives it from the pages listed, which an unpublish doesn't move)."""
     response.render()
-    # Django derives Last-Modified from the pages listed, which an unpublish doesn't move.
     response.headers.pop("Last-Modified", None)
-    modified = freshness.last_modified(freshness.changed_at(), latest)
-    return freshness.conditional(request, response, modified)
+    return response, freshness.latest(freshness.changed_at(), latest)
+
+
+def stored(request: HttpRequest, key: str, render: Render) -> HttpResponse:
+    """The document stored under `key` when fresh, else rendered and stored; with validators."""
+    response, latest = stored_or_rendered(
+        request,
+        key,
+        render,
+        # Upcoming episodes are left out until they air.
+        lambda: next_moment((EpisodePage.objects.all(), "broadcast_at")),
+    )
+    return freshness.conditional(request, response, freshness.last_modified(latest))
 
 
 @require_safe

@@ -42,33 +42,37 @@ class StoredPage(models.Model):
         return f"Stored answer of page {self.page_id} for site {self.site_id}"
 
 
-class StoredFeed(models.Model):
-    """One show's feed document for one site, served while no change has happened since.
+class StoredDocument(models.Model):
+    """A whole document for one site (a show's feed, a sitemap), served while no change has
+    happened since it was rendered (stored/documents.py).
 
     Fresh while the content generation (caching.generation) is the one it was rendered at,
-    the code and settings are the same, and no episode has gone on air nor page expired since.
+    the code and settings are the same, and the moment it changes by itself has not come.
     """
 
-    show = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
     site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+")
+    # What was asked for, in canonical form ("feed 12", "sitemap pages 2"): never the raw
+    # request, whose query strings are endless.
+    key = models.CharField(max_length=300)
     generation = models.BigIntegerField()
     fingerprint = models.CharField(max_length=32)
     body = models.BinaryField()
-    content_type = models.CharField(max_length=100)
+    # Response headers besides the validators, which are worked out on each answer.
+    headers = models.JSONField(default=list)
     # The latest moment the document shows (Unix time), its Last-Modified.
     latest = models.FloatField(null=True)
-    # When an episode goes on air or a page expires (Unix time): the document changes then.
+    # When the document changes with no change made (an episode goes on air, a page expires).
     expires = models.FloatField(null=True)
     rendered_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         app_label = "frontend_api"
         constraints = [
-            models.UniqueConstraint(fields=["show", "site"], name="stored_feed_per_site"),
+            models.UniqueConstraint(fields=["site", "key"], name="stored_document_per_site"),
         ]
 
     def __str__(self) -> str:
-        return f"Stored feed of show {self.show_id} for site {self.site_id}"
+        return f"Stored {self.key} for site {self.site_id}"
 
 
 class StoredMarks(models.Model):

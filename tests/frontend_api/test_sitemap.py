@@ -3,11 +3,14 @@
 import datetime
 import xml.etree.ElementTree as ET
 
+import pytest
+import time_machine
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
 from episodes.models import EpisodePage
+from frontend_api.stored.reads import OUTCOME_HEADER
 from tests.support.published_site import (  # noqa: F401 - fixtures
     aired,
     home_fixture,
@@ -176,3 +179,46 @@ def test_the_index_answers_304_and_sections_drop_unpublished_pages(
         "http://localhost:3000/signal-noise/",
         "http://localhost:3000/signal-noise/second/",
     }
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_sitemap_is_stored_until_a_change(client, show):
+    publish_episode(show, slug="first", broadcast_at=aired(3))
+    first = client.get("/sitemap.xml")
+    assert first[OUTCOME_HEADER] == "miss"
+    again = client.get("/sitemap.xml")
+    assert again[OUTCOME_HEADER] == "hit"
+    assert again.content == first.content
+    assert again["Content-Type"] == "application/xml"
+    assert again["ETag"] == first["ETag"]
+
+    publish_episode(show, slug="second", broadcast_at=aired(1))
+    after = client.get("/sitemap.xml")
+    assert after[OUTCOME_HEADER] == "miss"
+    assert "http://localhost:3000/signal-noise/second/" in entries(after)
+    with override_settings(API_STORED_REPRESENTATIONS=False):
+        assert client.get("/sitemap.xml").content == after.content
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_episode_going_on_air_enters_the_stored_sitemap_by_itself(client, show):
+    later = timezone.now() + datetime.timedelta(hours=1)
+    publish_episode(show, slug="upcoming", broadcast_at=later)
+    assert "http://localhost:3000/signal-noise/upcoming/" not in entries(client.get("/sitemap.xml"))
+    assert client.get("/sitemap.xml")[OUTCOME_HEADER] == "hit"
+    with time_machine.travel(later + datetime.timedelta(seconds=1)):
+        assert "http://localhost:3000/signal-noise/upcoming/" in entries(client.get("/sitemap.xml"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_stored_index_names_the_host_it_was_asked_at(client, show, settings):
+    for number in (1, 2, 3):
+        publish_episode(show, slug=f"part-{number}", episode_number=number, broadcast_at=aired(9))
+    settings.SITEMAP_MAX_URLS = 2
+    for host in ("cms.example.org", "other.example.org", "cms.example.org"):
+        locations = index_locations(client.get("/sitemap.xml", HTTP_HOST=host))
+        assert all(location.startswith(f"http://{host}/") for location in locations), host
+    # A page number is stored once, however it is written.
+    assert client.get("/sitemap-pages.xml?p=2")[OUTCOME_HEADER] == "miss"
+    assert client.get("/sitemap-pages.xml?p=02")[OUTCOME_HEADER] == "hit"
+    assert client.get("/sitemap-pages.xml?p=x").status_code == 404

@@ -15,7 +15,7 @@ from django.utils import timezone
 from episodes import factories as f
 from frontend_api.caching.generation import ContentGeneration
 from frontend_api.feeds.show_feed import ShowFeed
-from frontend_api.stored.models import StoredFeed
+from frontend_api.stored.models import StoredDocument
 from frontend_api.stored.reads import OUTCOME_HEADER
 from tests.support.published_site import aired, make_private, publish_episode
 
@@ -95,7 +95,7 @@ def test_new_settings_render_the_feed_again(client, show, aired_episode, setting
 def test_a_document_rendered_before_a_change_is_never_served(client, show, aired_episode):
     client.get(FEED)
     # As if the render had read the content just before another change committed.
-    StoredFeed.objects.update(generation=ContentGeneration.objects.get().value - 1)
+    StoredDocument.objects.update(generation=ContentGeneration.objects.get().value - 1)
     assert client.get(FEED)[OUTCOME_HEADER] == "miss"
 
 
@@ -105,7 +105,7 @@ def test_switching_stored_answers_off_renders_every_poll(client, show, aired_epi
     response = client.get(FEED)
     assert OUTCOME_HEADER not in response
     assert response.content == fresh_render(show)
-    assert not StoredFeed.objects.exists()
+    assert not StoredDocument.objects.exists()
 
 
 def test_after_every_kind_of_change_a_poll_reads_what_a_fresh_render_gives(
