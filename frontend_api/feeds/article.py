@@ -63,11 +63,9 @@ class ArticleRenderer:
     # The stored block data is read directly so that speakers and images of every
     # episode load in one query each and all rich text goes through one resolver call;
     # Wagtail's StreamValue would load them per episode.
-    def __init__(
-        self, episodes: Iterable, resolve: Resolver, renditions: RenditionURLs | None = None
-    ):
+    def __init__(self, episodes: Iterable, resolve: Resolver, renditions: RenditionURLs):
         self.episodes = list(episodes)
-        self.renditions = renditions or RenditionURLs()
+        self.renditions = renditions
         self.blocks = {episode.pk: raw_blocks(episode.body) for episode in self.episodes}
         every_block = [block for blocks in self.blocks.values() for block in blocks]
         self.people = self._load_people(every_block)

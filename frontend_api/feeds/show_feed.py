@@ -126,9 +126,13 @@ class ShowFeed(Feed):
         self.request = request
         self.renditions = RenditionURLs()
         self.season_names = season_names(show)
-        self.episodes = list(self.with_item_details(listed_episodes(show)))
-        self.channel_episodes = self.episodes
+        self.episodes, self.channel_episodes = self.listed(show)
         self.prepare_items()
+
+    def listed(self, show: PodcastPage) -> tuple[list[EpisodePage], list[EpisodePage]]:
+        """The episodes of the feed's items, and those its channel reads (for trailers)."""
+        episodes = list(self.with_item_details(listed_episodes(show)))
+        return episodes, episodes
 
     @staticmethod
     def with_item_details(episodes: QuerySet[EpisodePage]) -> QuerySet[EpisodePage]:

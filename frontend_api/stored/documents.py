@@ -24,10 +24,9 @@ from wagtail.models import Page
 
 from frontend_api.caching.fingerprint import deployment_fingerprint
 from frontend_api.caching.generation import ROW, ContentGeneration
-from frontend_api.caching.store import OWN_HEADERS
 from frontend_api.loading.sites import request_site
 from frontend_api.stored.models import StoredDocument
-from frontend_api.stored.reads import OUTCOME_HEADER, stored_reads_enabled
+from frontend_api.stored.reads import OUTCOME_HEADER, kept_headers, stored_reads_enabled
 
 logger = logging.getLogger(__name__)
 
@@ -99,11 +98,6 @@ def _store(
     generation: int,
     expires: float | None,
 ) -> None:
-    headers = [
-        [name, value]
-        for name, value in response.headers.items()
-        if name.lower() not in OWN_HEADERS and name != OUTCOME_HEADER
-    ]
     try:
         StoredDocument.objects.update_or_create(
             site_id=site_id,
@@ -112,7 +106,7 @@ def _store(
                 "generation": generation,
                 "fingerprint": deployment_fingerprint(),
                 "body": response.content,
-                "headers": headers,
+                "headers": kept_headers(response),
                 "latest": latest,
                 "expires": expires,
             },

@@ -72,6 +72,16 @@ def lookup(page_id: int, site: SiteInfo) -> tuple[bytes, list[list[str]], list[s
     return bytes(body), headers, tags, expires
 
 
+def kept_headers(response: HttpResponse) -> list[list[str]]:
+    """The response headers a stored answer keeps: not the validators, which each answer
+    works out again, nor the storage's own outcome."""
+    return [
+        [name, value]
+        for name, value in response.headers.items()
+        if name.lower() not in OWN_HEADERS and name != OUTCOME_HEADER
+    ]
+
+
 @dataclass
 class Rendered:
     """One page's rendered answer, as a read made it, ready to be stored."""
@@ -83,17 +93,12 @@ class Rendered:
     listing_extra: dict[str, Any]
 
     def row(self, site: SiteInfo) -> StoredPage:
-        headers = [
-            [name, value]
-            for name, value in self.response.headers.items()
-            if name.lower() not in OWN_HEADERS and name != OUTCOME_HEADER
-        ]
         return StoredPage(
             page_id=self.page.pk,
             site_id=site.id,
             body=self.response.content,
             listing_extra=self.listing_extra,
-            headers=headers,
+            headers=kept_headers(self.response),
             tags=sorted(self.tags),
             expires=self.expires,
             revision_id=self.page.live_revision_id,

@@ -14,8 +14,6 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 
 from episodes.models import EpisodePage, PodcastPage
-from frontend_api.feeds.distribution import season_names
-from frontend_api.feeds.media import RenditionURLs
 from frontend_api.feeds.show_feed import ShowFeed, listed_episodes
 from frontend_api.feeds.validation import check_feed
 from frontend_api.feeds.validation.artwork import facts_of
@@ -50,23 +48,16 @@ class _FeedUnderCheck(ShowFeed):
         # The show itself may still be a draft: check what it will serve once live.
         return self.show_under_check
 
-    def prepare(self, show: PodcastPage, request: HttpRequest) -> None:
+    def listed(self, show: PodcastPage) -> tuple[list[EpisodePage], list[EpisodePage]]:
         candidate = self.candidate
         if candidate is None:
-            super().prepare(show, request)
-            return
-        self.show = show
-        self.request = request
-        self.renditions = RenditionURLs()
-        self.season_names = season_names(show)
+            return super().listed(show)
         others = listed_episodes(show).exclude(pk=candidate.pk)
         self.left_out_guids = [
             self.item_guid(episode) for episode in others.only("guid", "translation_key")
         ]
-        self.episodes = [candidate] if candidate.audio_source_url else []
-        trailers = list(others.filter(episode_type="trailer").select_related("audio_file"))
-        self.channel_episodes = [*self.episodes, *trailers]
-        if self.episodes:
+        items = [candidate] if candidate.audio_source_url else []
+        if items:
             candidate.transcript_private = bool(
                 candidate.transcript_file_id
                 and get_document_model()
@@ -74,7 +65,8 @@ class _FeedUnderCheck(ShowFeed):
                 .filter(private_collection_condition())
                 .exists()
             )
-        self.prepare_items()
+        trailers = list(others.filter(episode_type="trailer").select_related("audio_file"))
+        return items, [*items, *trailers]
 
 
 def _feed_request(show: PodcastPage) -> HttpRequest:
