@@ -181,6 +181,18 @@ def test_the_setting_switches_stored_reads_off(client, pair, settings):
     assert response.status_code == 200
 
 
+def test_answers_stored_by_another_deployment_are_never_served(client, pair, settings):
+    first, _ = pair
+    read(client, first.pk)
+    assert read(client, first.pk)[OUTCOME_HEADER] == "hit"
+    # A deploy with other settings (or code) that shape answers: every row misses once.
+    settings.FRONTEND_URL = "https://listen.example.org"
+    response = read(client, first.pk)
+    assert response[OUTCOME_HEADER] == "miss"
+    assert response.content == fresh_render(client, first.pk).content
+    assert read(client, first.pk)[OUTCOME_HEADER] == "hit"
+
+
 def test_drafts_are_never_stored(client, draft_episode):
     discard_pending()  # the fixture's changes, as if committed
     response = read(client, draft_episode.pk)
