@@ -9,3 +9,6 @@ INSTALLED_APPS = [
 ]
 MIDDLEWARE = [item for item in MIDDLEWARE if "corsheaders" not in item]
 ROOT_URLCONF = "bench.plain_wagtail.urls"
+
+# Plain Wagtail searches with its own database backend, not the project's (cms/search.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

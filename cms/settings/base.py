@@ -220,7 +220,7 @@ WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Podcast CMS")
 # Avatars over HTTPS whatever the admin's own scheme, as the admin's img-src allows.
 WAGTAIL_GRAVATAR_PROVIDER_URL = "https://www.gravatar.com/avatar"
 WAGTAILADMIN_BASE_URL = CMS_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",

@@ -1,0 +1,121 @@
+"""The project's search backend: on SQLite, Wagtail's results in Wagtail's order, ranked in one
+pass; elsewhere, Wagtail's own backend."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from cms.search import OnePassSQLiteSearchBackend
+from episodes import factories as f
+from episodes.models import EpisodePage
+
+pytestmark = pytest.mark.django_db
+
+WORDS = ["pricing", "wholesale", "retainer", "discount", "invoice"]
+
+
+@pytest.fixture
+def episodes(show):
+    """Episodes whose titles and summaries repeat the words unevenly, ties included."""
+    made = []
+    for number in range(24):
+        words = [WORDS[(number + step) % len(WORDS)] for step in range(1 + number % 4)]
+        made.append(
+            f.EpisodePageFactory(
+                parent=show,
+                title=f"Talk {number}: {' '.join(words[:2])}",
+                episode_number=number + 1,
+                summary=f"<p>{' '.join(words)} and more {words[0]}</p>",
+                published=True,
+            )
+        )
+    return made
+
+
+def on_sqlite() -> None:
+    if connection.vendor != "sqlite":
+        pytest.skip("the one-pass ranking is SQLite's; PostgreSQL uses Wagtail's backend")
+
+
+QUERIES = [
+    ("wholesale", None),
+    ("wholesale pricing", "and"),
+    ("wholesale pricing", "or"),
+    ('"more pricing"', None),
+    ("nothing-matches-this", None),
+]
+
+
+@pytest.mark.parametrize(("query", "operator"), QUERIES)
+def test_results_and_order_are_wagtails(episodes, query, operator):
+    on_sqlite()
+    ours, stock = OnePassSQLiteSearchBackend({}), SQLiteSearchBackend({})
+    for pages in (EpisodePage.objects.live(), Page.objects.live().filter(depth__gt=2)):
+        ranked = ours.search(query, pages, operator=operator)
+        expected = stock.search(query, pages, operator=operator)
+        assert ranked.count() == expected.count()
+        for start, stop in ((0, 5), (5, 12), (12, None)):
+            assert [page.pk for page in ranked[start:stop]] == [
+                page.pk for page in expected[start:stop]
+            ], (query, start)
+
+
+def test_ties_keep_wagtails_newest_first_order(show):
+    on_sqlite()
+    for number in range(1, 6):
+        f.EpisodePageFactory(
+            parent=show,
+            title="Same words",
+            slug=f"same-{number}",
+            episode_number=number,
+            summary="",
+            published=True,
+        )
+    ours, stock = OnePassSQLiteSearchBackend({}), SQLiteSearchBackend({})
+    # Every title scores alike: the order is the key's, newest first, as Wagtail's.
+    ranked = [page.pk for page in ours.search("same", EpisodePage.objects.live())]
+    assert ranked == [page.pk for page in stock.search("same", EpisodePage.objects.live())]
+    assert len(ranked) == 5
+    assert ranked == sorted(ranked, reverse=True)
+
+
+def test_a_ranked_search_is_three_queries_whatever_the_matches(episodes):
+    on_sqlite()
+    results = get_search_backend().search("wholesale", EpisodePage.objects.live())
+    with CaptureQueriesContext(connection) as queries:
+        total = results.count()
+        window = list(results[0:5])
+    assert total > 5
+    assert len(window) == 5
+    # Scores, matching keys, the window's pages; the count reuses the ranking.
+    assert len(queries) == 3, [query["sql"] for query in queries.captured_queries]
+
+
+def test_other_orderings_and_negations_are_wagtails_own(episodes):
+    on_sqlite()
+    ours, stock = OnePassSQLiteSearchBackend({}), SQLiteSearchBackend({})
+    pages = EpisodePage.objects.live().order_by("title")
+    unordered = ours.search("wholesale", pages, order_by_relevance=False)
+    expected = stock.search("wholesale", pages, order_by_relevance=False)
+    assert [page.pk for page in unordered] == [page.pk for page in expected]
+
+
+def test_the_project_backend_is_wagtails_on_other_databases():
+    backend = get_search_backend()
+    if connection.vendor == "sqlite":
+        assert isinstance(backend, OnePassSQLiteSearchBackend)
+    else:
+        assert not isinstance(backend, SQLiteSearchBackend)
+
+
+def test_autocomplete_is_wagtails_too(episodes):
+    on_sqlite()
+    ours, stock = OnePassSQLiteSearchBackend({}), SQLiteSearchBackend({})
+    for prefix in ("whole", "pric", "talk"):
+        ranked = ours.autocomplete(prefix, EpisodePage.objects.live())
+        expected = stock.autocomplete(prefix, EpisodePage.objects.live())
+        assert ranked.count() == expected.count() > 0, prefix
+        assert [page.pk for page in ranked] == [page.pk for page in expected], prefix
