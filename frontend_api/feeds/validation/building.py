@@ -1,7 +1,6 @@
 """Builds the feed a show serves (optionally with an episode about to be published) and its
 context from the models, then runs the rules on it."""
 
-import uuid
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -13,6 +12,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.documents import get_document_model
 
+from episodes.distribution import is_uuid
 from episodes.models import EpisodePage, PodcastPage
 from frontend_api.feeds.show_feed import ShowFeed, listed_episodes
 from frontend_api.feeds.validation import check_feed
@@ -107,7 +107,7 @@ def inspect_media_image(href: str) -> ImageFacts | None:
 def _other_show_guids(show: PodcastPage, guids: Iterable[str]) -> dict[str, str]:
     """guid -> show title, for those of these guids a published episode of another show has."""
     wanted = set(guids)
-    uuids = [guid for guid in wanted if _is_uuid(guid)]
+    uuids = [guid for guid in wanted if is_uuid(guid)]
     # An episode without a stored guid uses its translation key (ShowFeed.item_guid).
     others: QuerySet[EpisodePage] = (
         EpisodePage.objects.live()
@@ -122,14 +122,6 @@ def _other_show_guids(show: PodcastPage, guids: Iterable[str]) -> dict[str, str]
         show_path = episode.path[: -EpisodePage.steplen]
         guids_found[feed.item_guid(episode)] = titles.get(show_path, "another show")
     return guids_found
-
-
-def _is_uuid(text: str) -> bool:
-    try:
-        uuid.UUID(text)
-    except ValueError:
-        return False
-    return True
 
 
 def document_for(
