@@ -75,27 +75,76 @@ def visible(queryset: PageQuerySet) -> PageQuerySet:
     return queryset.live().public().filter(unexpired_condition()).exclude(hidden_section_q())
 
 
-def site_pages(request: HttpRequest) -> PageQuerySet:
-    """Every page of the site the request's host names (Wagtail's matching, from the cache)."""
+def in_hidden_section(path: str) -> bool:
+    """Whether the page at this tree path, or one above it, is unpublished or expired.
+
+    For one page, this asks only its lineage (by the indexed path) where hidden_section_q
+    reads every page that has children.
+    """
+    lineage = [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
+    hidden = Page.objects.filter(path__in=lineage).exclude(Q(live=True) & unexpired_condition())
+    return hidden.exists()
+
+
+def children_q(parent: Page) -> Q:
+    """The parent's children, as treebeard's child_of, in a form indexes serve on SQLite too."""
+    # SQLite's case-insensitive LIKE (Django's startswith) cannot use the path index; the range
+    # holds exactly the children's paths, which extend the parent's by one step of the alphabet.
+    step = Page.steplen
+    return Q(
+        path__startswith=parent.path,
+        path__range=(parent.path + Page.alphabet[0] * step, parent.path + Page.alphabet[-1] * step),
+        depth=parent.depth + 1,
+    )
+
+
+def site_root_path(request: HttpRequest) -> str | None:
+    """The tree path of the root of the site the request's host names, if any."""
     try:
         site = request_site(request)
     except LookupError:
         site = None
-    if site is None:
+    return site.root_tree_path if site is not None else None
+
+
+def site_pages(request: HttpRequest) -> PageQuerySet:
+    """Every page of the site the request's host names (Wagtail's matching, from the cache)."""
+    root = site_root_path(request)
+    if root is None:
         return Page.objects.none()
-    return Page.objects.filter(path__startswith=site.root_tree_path)
+    return Page.objects.filter(path__startswith=root)
 
 
 def visible_show(request: HttpRequest, slug: str) -> PodcastPage:
-    """The public show with this slug in the request's site; raises DoesNotExist otherwise."""
-    shows = PodcastPage.objects.filter(pk__in=site_pages(request).values("pk"))
-    return visible(shows).select_related("artwork").get(slug=slug)
+    """The public show with this slug in the request's site; raises DoesNotExist otherwise.
+
+    Found by slug (indexed), whatever the number of pages; of two such shows in one site, the
+    first in the tree.
+    """
+    root = site_root_path(request)
+    if root is None:
+        raise PodcastPage.DoesNotExist("No site serves this host.")
+    shows = (
+        PodcastPage.objects.live()
+        .public()
+        .filter(unexpired_condition(), slug=slug, path__startswith=root)
+        .select_related("artwork")
+        .order_by("path")
+    )
+    for show in shows:
+        if not in_hidden_section(show.path):
+            return show
+    raise PodcastPage.DoesNotExist(f"No public show {slug!r} in this site.")
 
 
 def aired_episodes(show: PodcastPage) -> QuerySet[EpisodePage]:
     """The show's public episodes that have already aired, newest first."""
+    episodes = EpisodePage.objects.filter(children_q(show))
+    if in_hidden_section(show.path):
+        episodes = episodes.none()
     return (
-        visible(EpisodePage.objects.child_of(show))
-        .filter(broadcast_at__lte=timezone.now())
+        episodes.live()
+        .public()
+        .filter(unexpired_condition(), broadcast_at__lte=timezone.now())
         .order_by("-broadcast_at", "-episode_number")
     )

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from episodes import factories as f
+from episodes.models import PodcastPage
 from tests.support.published_site import aired, make_private, publish_episode
 
 FEED = "/feeds/signal-noise/"
@@ -101,3 +102,27 @@ def test_private_site_section_hides_everything(client, home, show):
     make_private(home)
     assert client.get(FEED).status_code == 404
     assert "<url>" not in client.get("/sitemap.xml").content.decode()
+
+
+@pytest.mark.parametrize("state", ["unpublished", "expired"])
+def test_a_show_below_a_hidden_section_has_no_feed_nor_chapters(client, home, show, state):
+    publish_episode(show, title="marker-episode", episode_number=7)
+    # The section alone goes: its pages stay live, as when only a parent is unpublished.
+    change = (
+        {"live": False}
+        if state == "unpublished"
+        else {"expire_at": timezone.now() - datetime.timedelta(minutes=1)}
+    )
+    type(home).objects.filter(pk=home.pk).update(**change)
+    assert client.get(FEED).status_code == 404
+    assert client.get("/feeds/signal-noise/chapters/7.json").status_code == 404
+
+
+def test_of_two_shows_with_one_slug_the_first_in_the_tree_answers(client, home, show):
+    publish_episode(show, title="First show's episode")
+    # Slugs are unique among siblings only: a twin elsewhere in the site is possible.
+    twin = f.PodcastPageFactory(parent=home, slug="twin", title="Twin", published=True)
+    PodcastPage.objects.filter(pk=twin.pk).update(slug="signal-noise")
+    response = client.get(FEED)
+    assert response.status_code == 200
+    assert "First show's episode" in response.content.decode()
