@@ -39,8 +39,9 @@ X_FRAME_OPTIONS = "DENY"
 MIDDLEWARE = [
     *MIDDLEWARE[:1],
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    *MIDDLEWARE[1:],
+    # Outside the response cache's early answers, so that those are logged too.
     "cms.request_log.RequestLogMiddleware",
+    *MIDDLEWARE[1:],
 ]
 
 STORAGES = {

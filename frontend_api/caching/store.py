@@ -143,6 +143,28 @@ def lookup(key: str) -> tuple[Entry | None, str | None, str]:
     return entry, epoch, base
 
 
+@dataclass(frozen=True)
+class Lookup:
+    """A lookup's key, the epoch it saw and the base (for storing what is rendered after it)."""
+
+    key: str
+    epoch: str | None
+    base: str
+
+
+# The request attribute holding a lookup made before the view (middleware.ServeCachedAnswers).
+LOOKUP_ATTRIBUTE = "_api_cache_lookup"
+
+
+def remember_lookup(request: HttpRequest, lookup: Lookup) -> None:
+    setattr(request, LOOKUP_ATTRIBUTE, lookup)
+
+
+def remembered_lookup(request: HttpRequest) -> Lookup | None:
+    """The missed lookup made for this request before its view ran, if any."""
+    return getattr(request, LOOKUP_ATTRIBUTE, None)
+
+
 def save(key: str, entry: Entry) -> None:
     timeout = api_setting("API_CACHE_TIMEOUT")
     left = entry.seconds_left()

@@ -33,10 +33,15 @@ class CachedViewMixin(APIView):
         key = epoch = None
         base = ""
         if enabled:
-            key = store.entry_key(request)
-            entry, epoch, base = store.lookup(key)
-            if entry is not None:
-                return public_response(request, entry, "hit")
+            # Looked up already, and missed, when middleware.ServeCachedAnswers ran.
+            looked_up = store.remembered_lookup(request)
+            if looked_up is not None:
+                key, epoch, base = looked_up.key, looked_up.epoch, looked_up.base
+            else:
+                key = store.entry_key(request)
+                entry, epoch, base = store.lookup(key)
+                if entry is not None:
+                    return public_response(request, entry, "hit")
         self.cache_tags = {dependencies.SHARED}
         # The API views answer with a DRF Response or a redirect, never a streaming response.
         response = cast(HttpResponse, super().dispatch(request, *args, **kwargs))
