@@ -179,12 +179,13 @@ class ScaleBench:
     ) -> dict[str, Any]:
         """Every server up at once; runs interleaved so other work weighs on all alike.
 
-        An endpoint the probe timed once as too slow (probe.SLOW_MS) gets no load run there.
+        An endpoint the probe timed once as too slow (probe.SLOW_MS), or stopped
+        (probe.BUDGET_SECONDS), gets no load run there.
         """
         plain_paths = {
             name: urls[name]
             for name in SHARED
-            if name in urls and probe["plain"]["timing"][name].get("samples") != 1
+            if name in urls and probe["plain"]["timing"][name].get("samples", 0) > 1
         }
         servers: list[tuple[str, str, bool, dict[str, str]]] = [
             ("plain", PLAIN, False, plain_paths),

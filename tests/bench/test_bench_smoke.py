@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from bench.report import END, START, write_docs
+from bench.scale_report import in_process_ratio
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,3 +49,9 @@ def test_bench_runs_on_a_tiny_data_set(tmp_path):
     if results["response_cache"]:
         assert set(results["http"]["ours_cached"]["fixed_bytes"]["statuses"]) == {"200"}
     assert "### Targets" in done.stdout
+
+
+def test_a_stopped_plain_endpoint_reads_as_a_lower_bound():
+    ours = {"median_ms": 40.0}
+    assert in_process_ratio({"median_ms": 400.0}, ours) == "10.0x"
+    assert in_process_ratio({"over_ms": 120_000.0, "samples": 0}, ours) == "> 3000.0x"
