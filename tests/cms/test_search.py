@@ -120,3 +120,21 @@ def test_autocomplete_is_wagtails_too(episodes):
         expected = stock.autocomplete(prefix, EpisodePage.objects.live())
         assert ranked.count() == expected.count() > 0, prefix
         assert [page.pk for page in ranked] == [page.pk for page in expected], prefix
+
+
+def test_a_save_refreshes_the_title_norms_from_indexes_not_the_entries():
+    """Wagtail's SQLite backend averages every title on each indexed save (cms migration 0001)."""
+    if connection.vendor != "sqlite":
+        pytest.skip("title norms are the SQLite backend's; PostgreSQL's keeps none")
+    person = f.PersonFactory(name="Indexed Person")
+    with CaptureQueriesContext(connection) as queries:
+        person.save()
+    norm_queries = [q["sql"] for q in queries if "title_norm" in q["sql"] or "AVG(" in q["sql"]]
+    assert len(norm_queries) == 2, norm_queries
+    plans = []
+    with connection.cursor() as cursor:
+        for sql in norm_queries:
+            cursor.execute("EXPLAIN QUERY PLAN " + sql)
+            plans.append(" ".join(str(row[-1]) for row in cursor.fetchall()))
+    assert "COVERING INDEX cms_indexentry_title_length" in plans[0]
+    assert "INDEX cms_indexentry_title_norm" in plans[1]
