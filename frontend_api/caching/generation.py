@@ -36,6 +36,11 @@ class ContentGeneration(models.Model):
         return f"Content generation {self.value}"
 
 
+def read() -> int | None:
+    """The generation in the database now (None before the first change)."""
+    return ContentGeneration.objects.filter(pk=ROW).values_list("value", flat=True).first()
+
+
 def advance(cache_missed: bool = False, remember: bool = True) -> int:
     """Move the generation on (in the open transaction, if any) and return the new value.
 

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError
 
-from frontend_api.caching.generation import ROW, ContentGeneration
+from frontend_api.caching.generation import read as read_generation
 
 # Parameters that choose the window or its fields, not which pages are counted.
 NOT_COUNTED = frozenset({"fields", "limit", "offset", "order", "format"})
@@ -64,9 +64,7 @@ class ListingTotals:
             site_id,
             tuple(sorted((k, tuple(v)) for k, v in request.GET.lists() if k not in NOT_COUNTED)),
         )
-        generation = (
-            ContentGeneration.objects.filter(pk=ROW).values_list("value", flat=True).first()
-        )
+        generation = read_generation()
         kept = self._totals.get(key)
         if (
             kept is not None

@@ -24,6 +24,7 @@ from wagtail.models import Page
 
 from frontend_api.caching.fingerprint import deployment_fingerprint
 from frontend_api.caching.generation import ROW, ContentGeneration
+from frontend_api.caching.generation import read as read_generation
 from frontend_api.loading.sites import request_site
 from frontend_api.stored.models import StoredDocument
 from frontend_api.stored.reads import OUTCOME_HEADER, kept_headers, stored_reads_enabled
@@ -81,7 +82,7 @@ def stored_or_rendered(
         response.headers[OUTCOME_HEADER] = "hit"
         return response, latest
     # Both read before the render: what changes during it makes the document not served.
-    generation = ContentGeneration.objects.filter(pk=ROW).values_list("value", flat=True).first()
+    generation = read_generation()
     expires = changes_at()
     response, latest = render()
     if generation is not None and response.status_code == 200:
